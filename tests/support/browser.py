@@ -1,0 +1,82 @@
+"""Debian's Chromium, driven by Playwright, and a page that records what it asks for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+# Quiet, offline-friendly Chromium: no sandbox (CI runs as root), no background services that
+# would try to reach Google, and no GPU on a headless machine.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+)
+
+
+@contextmanager
+def launch_chromium(**options) -> Iterator[Browser]:
+    """Start headless Chromium for the length of the block."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS), **options
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageRecorder:
+    """A browser page plus every request it made and every console error it logged."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    @classmethod
+    @contextmanager
+    def open(cls, browser: Browser, *, width: int, height: int, mobile: bool,
+             java_script_enabled: bool = True) -> Iterator["PageRecorder"]:
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            device_scale_factor=2 if mobile else 1,
+            is_mobile=mobile,
+            has_touch=mobile,
+            java_script_enabled=java_script_enabled,
+        )
+        page = context.new_page()
+        recorder = cls(page)
+        context.on("request", recorder._record_request)
+        page.on("console", recorder._record_console)
+        page.on("pageerror", lambda error: recorder.console_errors.append(str(error)))
+        try:
+            yield recorder
+        finally:
+            context.close()
+
+    def _record_request(self, request: Request) -> None:
+        self.requests.append(request.url)
+
+    def _record_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def foreign_requests(self) -> list[str]:
+        """Requests to any host but 127.0.0.1 (data: and blob: URLs never leave the page)."""
+        return [
+            url for url in self.requests
+            if urlsplit(url).scheme not in {"data", "blob"} and urlsplit(url).hostname != "127.0.0.1"
+        ]
