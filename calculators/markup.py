@@ -1,0 +1,115 @@
+"""Small helpers for writing HTML fragments safely, and for showing numbers to readers.
+
+Every piece of text goes through `html.escape` unless it is already `Markup` (a string this code
+built from escaped parts), so a reader's input or a label can never become markup. Numbers are
+rounded here, at display time only; the model always works with the unrounded values.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Union
+
+
+class Markup(str):
+    """HTML that is already safe: built by this package from escaped parts."""
+
+    __slots__ = ()
+
+
+Content = Union[str, Markup]
+"""Plain text (escaped on output) or `Markup` (used as is)."""
+
+
+def escape(text: Content) -> str:
+    """Plain text -> HTML; `Markup` passes through unchanged."""
+    if isinstance(text, Markup):
+        return str(text)
+    return html.escape(str(text), quote=True)
+
+
+def attributes(**values: str | bool | None) -> str:
+    """` name="value"` pairs, escaped; True gives a bare attribute, False or None none at all.
+
+    A trailing underscore is dropped (`class_` -> `class`), other underscores become hyphens
+    (`aria_describedby` -> `aria-describedby`).
+    """
+    parts = []
+    for key, value in values.items():
+        if value is None or value is False:
+            continue
+        name = key[:-1] if key.endswith("_") else key.replace("_", "-")
+        if value is True:
+            parts.append(f" {name}")
+        else:
+            parts.append(f' {name}="{html.escape(value, quote=True)}"')
+    return "".join(parts)
+
+
+def element(tag: str, content: Content = "", **attrs: str | bool | None) -> Markup:
+    """`<tag attrs>content</tag>` with the content escaped unless it is Markup."""
+    return Markup(f"<{tag}{attributes(**attrs)}>{escape(content)}</{tag}>")
+
+
+def join(parts: Iterable[Content], separator: str = "") -> Markup:
+    """Several pieces of content as one piece of Markup, each escaped as needed."""
+    return Markup(separator.join(escape(part) for part in parts))
+
+
+def format_number(value: float, decimals: int) -> str:
+    """A rounded number for display; never "-0.00" for a value that rounds to zero."""
+    if not math.isfinite(value):
+        return "–"
+    text = f"{value:.{decimals}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text
+
+
+def format_signed(value: float, decimals: int) -> str:
+    """A change for display with its sign: "+1.20", "−0.35" (a true minus sign), "0.00"."""
+    text = format_number(value, decimals)
+    if float(text) == 0:
+        return text.lstrip("-")
+    if text.startswith("-"):
+        return "\u2212" + text[1:]
+    return "+" + text
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its heading and, optionally, a class for its cells (e.g. numbers)."""
+
+    heading: Content
+    class_: str | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row: the first cell is the row's heading (`<th scope="row">`)."""
+
+    cells: Sequence[Content]
+    class_: str | None = None
+
+
+def table(caption: Content, columns: Sequence[Column], rows: Sequence[Row], class_: str = "aq-table") -> Markup:
+    """An accessible data table: a caption, column headings and row headings with scope."""
+    head = join(element("th", column.heading, scope="col", class_=column.class_) for column in columns)
+    body_rows = []
+    for row in rows:
+        cells = []
+        for index, (cell, column) in enumerate(zip(row.cells, columns)):
+            if index == 0:
+                cells.append(element("th", cell, scope="row", class_=column.class_))
+            else:
+                cells.append(element("td", cell, class_=column.class_))
+        body_rows.append(element("tr", join(cells), class_=row.class_))
+    return Markup(
+        f'<div class="aq-table-wrap"><table{attributes(class_=class_)}>'
+        f"{element('caption', caption)}"
+        f"<thead><tr>{head}</tr></thead>"
+        f"<tbody>{join(body_rows)}</tbody></table></div>"
+    )

@@ -1,0 +1,250 @@
+"""The Strength Balance calculator: its form, its cross-field checks, and the model wired to them.
+
+The model's arithmetic lives in `strength_balance_model`, its tunable numbers in
+`strength_balance.toml`, and its HTML in `strength_balance_render`; this module declares what the
+reader types and turns good input into the model's inputs (converting kgf to newtons on the way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from calculators.calculator import Calculator
+from calculators.fields import Choice, ChoiceField, DurationField, FieldGroup, FormItem, NumberField, PairField
+from calculators.parsing import ParsedForm, plain_number
+from calculators.strength_balance_model import (
+    CONTRIBUTORS,
+    KGF_IN_NEWTONS,
+    LABELS,
+    MEASURES,
+    LeftRight,
+    Parameters,
+    Sprint,
+    TestResults,
+    assess,
+)
+from calculators.strength_balance_params import load_parameters
+from calculators.strength_balance_render import Answer, render_explanation, render_result
+
+SLUG = "strength_balance"
+TITLE = "Strength Balance"
+SCHEMA = 1
+"""The version of this form's input names; bump it when a shared URL's inputs change meaning."""
+
+PREVIOUS = "previous_"
+"""Prefix of the retest inputs: `previous_body_mass`, `previous_swing_leg_left`, ..."""
+
+# Plausibility limits of the form (what a reader could sensibly type, not tunable model numbers).
+MAX_FORCE = 10_000
+MAX_HOLD_SECONDS = 3_600
+SPRINT_DISTANCE_RANGE_M = (5, 400)
+MAX_SPRINT_SECONDS = 600
+FASTEST_SPRINT_M_PER_S = 13.0
+"""Faster than any recorded sprint (about 12.4 m/s at peak), so a distance and time beyond it are a typo."""
+
+DEFAULT_BODY_MASS = "75"
+DEFAULT_SIDES: Mapping[str, tuple[str, str]] = {
+    # A 75 kg athlete whose swing leg limits them (references at 75 kg: 750, 225, 112.5 N; 100 s).
+    "pushing_leg": ("780", "760"),
+    "swing_leg": ("180", "170"),
+    "arms": ("115", "110"),
+    "torso": ("95", "90"),
+}
+
+
+def _contributor_pair(name: str, parameters: Parameters, *, previous: bool) -> PairField:
+    settings = parameters.contributor(name)
+    label = LABELS[name]
+    if MEASURES[name] == "force":
+        side: NumberField = NumberField(
+            name=name,
+            label=label,
+            unit="N or kgf",
+            minimum=0,
+            minimum_exclusive=True,
+            maximum=MAX_FORCE,
+            step=1,
+            help=f"{settings.test}: the best of 3 efforts on each side.",
+        )
+    else:
+        side = DurationField(
+            name=name,
+            label=label,
+            unit="s",
+            minimum=0,
+            minimum_exclusive=True,
+            maximum=MAX_HOLD_SECONDS,
+            step=1,
+            help=f"{settings.test}: the best of 3 holds on each side, in seconds or minutes:seconds.",
+        )
+    if not previous:
+        left, right = DEFAULT_SIDES[name]
+        return PairField(side=side, left_default=left, right_default=right)
+    return PairField(side=replace(side, name=PREVIOUS + name, label=f"Previous {label.lower()}", required=False, help=""))
+
+
+def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
+    """The form, in display order; defaults give a worked example (a swing-leg-limited athlete)."""
+    body_mass = NumberField(
+        name="body_mass",
+        label="Body mass",
+        unit="kg",
+        minimum=parameters.body_mass_min_kg,
+        maximum=parameters.body_mass_max_kg,
+        step=0.1,
+        default=DEFAULT_BODY_MASS,
+        help="The force references scale with body mass.",
+    )
+    force_unit = ChoiceField(
+        name="force_unit",
+        label="Force unit",
+        choices=(Choice("N", "newtons (N)"), Choice("kgf", "kilograms-force (kgf)")),
+        default="N",
+        help=f"The unit your force gauge shows (1 kgf = {plain_number(KGF_IN_NEWTONS)} N).",
+    )
+    improvement = NumberField(
+        name="improvement",
+        label="Improvement to try",
+        unit="%",
+        minimum=0,
+        minimum_exclusive=True,
+        maximum=100,
+        step=1,
+        default=plain_number(parameters.improvement_percent),
+        required=False,
+        help=(
+            "How much to raise each contributor's score in the predicted changes "
+            f"({plain_number(parameters.improvement_percent)} % if left empty)."
+        ),
+    )
+    sprint = FieldGroup(
+        name="sprint",
+        summary="Sprint time (optional): see a predicted time",
+        help="A recent sprint over any distance; the predicted changes then include a predicted time.",
+        items=(
+            NumberField(
+                name="sprint_distance",
+                label="Sprint distance",
+                unit="m",
+                minimum=SPRINT_DISTANCE_RANGE_M[0],
+                maximum=SPRINT_DISTANCE_RANGE_M[1],
+                step=1,
+                required=False,
+                help="Optional: with it, the result also shows your average speed.",
+            ),
+            DurationField(
+                name="sprint_time",
+                label="Sprint time",
+                unit="s",
+                minimum=0,
+                minimum_exclusive=True,
+                maximum=MAX_SPRINT_SECONDS,
+                step=0.01,
+                required=False,
+                help="In seconds, like 5.62, or minutes:seconds, like 1:02.5.",
+            ),
+        ),
+    )
+    previous = FieldGroup(
+        name="previous",
+        summary="Previous test (optional): see what changed since",
+        help="Your results from an earlier test, in the same force unit, to compare with today's.",
+        items=(
+            NumberField(
+                name=PREVIOUS + "body_mass",
+                label="Previous body mass",
+                unit="kg",
+                minimum=parameters.body_mass_min_kg,
+                maximum=parameters.body_mass_max_kg,
+                step=0.1,
+                required=False,
+                help="Leave empty if it has not changed.",
+            ),
+            *(_contributor_pair(name, parameters, previous=True) for name in CONTRIBUTORS),
+        ),
+    )
+    return (
+        body_mass,
+        force_unit,
+        *(_contributor_pair(name, parameters, previous=False) for name in CONTRIBUTORS),
+        improvement,
+        sprint,
+        previous,
+    )
+
+
+def check(parsed: ParsedForm) -> dict[str, str]:
+    """Rules that span fields: a distance needs a time; a retest needs all four previous tests."""
+    messages: dict[str, str] = {}
+    if parsed.typed("sprint_distance") and not parsed.typed("sprint_time"):
+        messages["sprint_time"] = "Enter the time for this distance, or clear the distance."
+    distance, time = parsed.values.get("sprint_distance"), parsed.values.get("sprint_time")
+    if isinstance(distance, float) and isinstance(time, float) and distance / time > FASTEST_SPRINT_M_PER_S:
+        messages["sprint_time"] = (
+            f"{plain_number(distance)} m in {plain_number(time)} s would be faster than "
+            f"{plain_number(FASTEST_SPRINT_M_PER_S)} m/s, beyond any recorded sprint: check the distance and the time."
+        )
+    previous_sides = [f"{PREVIOUS}{name}_{side}" for name in CONTRIBUTORS for side in ("left", "right")]
+    if any(parsed.typed(name) for name in [PREVIOUS + "body_mass", *previous_sides]):
+        for name in previous_sides:
+            if not parsed.typed(name):
+                contributor, _, side = name[len(PREVIOUS):].rpartition("_")
+                messages[name] = (
+                    f"Enter the previous {LABELS[contributor].lower()} ({side}) too, or clear the previous test."
+                )
+    return messages
+
+
+def _test_results(values: Mapping[str, Any], prefix: str, body_mass: float) -> TestResults:
+    to_newtons = KGF_IN_NEWTONS if values["force_unit"] == "kgf" else 1.0
+
+    def sides(name: str) -> LeftRight:
+        factor = to_newtons if MEASURES[name] == "force" else 1.0
+        return LeftRight(values[f"{prefix}{name}_left"] * factor, values[f"{prefix}{name}_right"] * factor)
+
+    return TestResults(
+        body_mass=body_mass,
+        pushing_leg=sides("pushing_leg"),
+        swing_leg=sides("swing_leg"),
+        arms=sides("arms"),
+        torso=sides("torso"),
+    )
+
+
+def make_calculator(parameters: Parameters) -> Calculator[Answer]:
+    """The calculator for a given set of parameters (the site uses strength_balance.toml's)."""
+
+    def compute(values: Mapping[str, Any]) -> Answer:
+        results = _test_results(values, "", values["body_mass"])
+        sprint = None
+        if values.get("sprint_time") is not None:
+            sprint = Sprint(time=values["sprint_time"], distance=values.get("sprint_distance"))
+        previous = None
+        if values.get(PREVIOUS + "pushing_leg_left") is not None:
+            previous_mass = values.get(PREVIOUS + "body_mass") or values["body_mass"]
+            previous = _test_results(values, PREVIOUS, previous_mass)
+        assessment = assess(
+            results,
+            parameters,
+            improvement_percent=values.get("improvement"),
+            sprint=sprint,
+            previous=previous,
+        )
+        return Answer(assessment=assessment, force_unit=values["force_unit"])
+
+    return Calculator(
+        slug=SLUG,
+        title=TITLE,
+        schema=SCHEMA,
+        form=build_form(parameters),
+        compute=compute,
+        check=check,
+        render=render_result,
+        explain=lambda: render_explanation(parameters),
+    )
+
+
+CALCULATOR = make_calculator(load_parameters())
+"""The Strength Balance calculator as the site runs it, with the packaged parameters."""
