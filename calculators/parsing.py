@@ -171,7 +171,7 @@ def parse_field(field: InputField, raw: str) -> Outcome:
     if not raw.strip():
         if field.required:
             return Problem(f"{field.full_label} is needed.", raw)
-        return Empty(raw)
+        return Empty()
     if isinstance(field, ChoiceField):
         return _parse_choice(field, raw)
     if isinstance(field, DurationField):
