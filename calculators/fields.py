@@ -16,8 +16,9 @@ class NumberField:
     """A number typed as text ("72.5" or "72,5"), checked against an inclusive range.
 
     `minimum_exclusive` turns the lower bound into "more than", for quantities such as a force
-    where zero makes no sense but any positive value does. `long_label` names the field away from
-    its own label (in the "fields need attention" notice); it defaults to `label`.
+    where zero makes no sense but any positive value does. `whole_number` accepts only counts
+    ("12", not "12.5"), such as video frames. `long_label` names the field away from its own
+    label (in the "fields need attention" notice); it defaults to `label`.
     """
 
     name: str
@@ -32,6 +33,7 @@ class NumberField:
     required: bool = True
     show_when: str | None = None
     long_label: str = ""
+    whole_number: bool = False
 
     @property
     def full_label(self) -> str:

@@ -81,7 +81,7 @@ class _FormRenderer:
             "<input"
             + attributes(
                 type="text",
-                inputmode="decimal",
+                inputmode="numeric" if field.whole_number else "decimal",
                 autocomplete="off",
                 id=self.id_for(name),
                 name=name,

@@ -185,6 +185,8 @@ def parse_field(field: InputField, raw: str) -> Outcome:
     if isinstance(read, str):
         return Problem(read, raw)
     value, tidy = read
+    if field.whole_number and math.isfinite(value) and value != int(value):
+        return Problem(f"{field.full_label} must be a whole number, like 12.", raw)
     if not _within_range(field, value):
         return Problem(_range_message(field), raw)
     return Parsed(value, tidy)
