@@ -33,6 +33,17 @@ class Bar:
     mark_text: str = ""
 
 
+def _svg_start(height: float, title: str, description: str, id_prefix: str) -> list[str]:
+    """The opening `<svg>` with its text equivalent: `<title>` and `<desc>`, ids from `id_prefix`."""
+    title_id = f"{id_prefix}-chart-title"
+    desc_id = f"{id_prefix}-chart-desc"
+    return [
+        f"<svg{attributes(class_='aq-chart__svg', viewBox=f'0 0 {WIDTH} {height:g}', width='100%', role='img', aria_labelledby=f'{title_id} {desc_id}', xmlns='http://www.w3.org/2000/svg', focusable='false')}>",
+        f'<title id="{escape(title_id)}">{escape(title)}</title>',
+        f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
+    ]
+
+
 def _x(value: float, maximum: float) -> float:
     """Horizontal position of a value on the bar area."""
     plot_width = WIDTH - LABEL_WIDTH - VALUE_WIDTH
@@ -57,15 +68,9 @@ def horizontal_bar_chart(
     tick_every: float = 0.5,
 ) -> Markup:
     """Horizontal bars from 0 to `maximum`, with a labelled reference line and an axis."""
-    title_id = f"{id_prefix}-chart-title"
-    desc_id = f"{id_prefix}-chart-desc"
     height = TOP + ROW_HEIGHT * len(bars) + AXIS_HEIGHT
     axis_y = TOP + ROW_HEIGHT * len(bars)
-    parts: list[str] = [
-        f"<svg{attributes(class_='aq-chart__svg', viewBox=f'0 0 {WIDTH} {height}', width='100%', role='img', aria_labelledby=f'{title_id} {desc_id}', xmlns='http://www.w3.org/2000/svg', focusable='false')}>",
-        f'<title id="{escape(title_id)}">{escape(title)}</title>',
-        f'<desc id="{escape(desc_id)}">{escape(description)}</desc>',
-    ]
+    parts = _svg_start(height, title, description, id_prefix)
     for index, bar in enumerate(bars):
         row_y = TOP + ROW_HEIGHT * index
         bar_y = row_y + (ROW_HEIGHT - BAR_HEIGHT) / 2
