@@ -1,0 +1,44 @@
+// Run the calculators in real Pyodide (the pinned npm package) under Node, the way the browser does.
+//
+//   node tests/pyodide/run_calculators.mjs WHEEL < cases.json
+//
+// WHEEL is the calculators wheel (macros/wheel.py builds it). Standard input is a JSON list of
+// [slug, inputs] pairs; standard output is one JSON object: {"python": sys.version, "results":
+// [calculators.run(slug, inputs), ...]}. Inputs cross from JavaScript to Python with toPy() and
+// results come back with toJs(), as in the browser worker, so this also checks that conversion.
+
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const pyodideModule = resolve(here, "../../node_modules/pyodide/pyodide.mjs");
+
+const wheel = process.argv[2];
+if (!wheel) {
+  console.error("usage: node run_calculators.mjs WHEEL < cases.json");
+  process.exit(2);
+}
+
+const cases = JSON.parse(readFileSync(0, "utf8"));
+const { loadPyodide } = await import(pyodideModule);
+// Pyodide's own messages ("Loading aq_calculators") go to stderr, keeping stdout pure JSON.
+const pyodide = await loadPyodide({ stdout: (line) => console.error(line), stderr: (line) => console.error(line) });
+await pyodide.loadPackage(resolve(wheel), { messageCallback: (line) => console.error(line) });
+
+const calculators = pyodide.pyimport("calculators");
+const results = cases.map(([slug, inputs]) => {
+  const pyInputs = pyodide.toPy(inputs);
+  try {
+    const answer = calculators.run(slug, pyInputs);
+    try {
+      return answer.toJs({ dict_converter: Object.fromEntries });
+    } finally {
+      answer.destroy();
+    }
+  } finally {
+    pyInputs.destroy();
+  }
+});
+const python = pyodide.runPython("import sys; sys.version");
+process.stdout.write(JSON.stringify({ python, results }));
