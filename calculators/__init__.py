@@ -4,8 +4,8 @@ This is the whole public surface. The browser worker calls `run`; the site build
 `form_html`, `run` (with the defaults) and `explanation_html` to put a worked example in the page.
 
     >>> import calculators
-    >>> calculators.available()
-    ('strength_balance',)
+    >>> "strength_balance" in calculators.available()
+    True
     >>> answer = calculators.run("strength_balance", {"body_mass": "72,5"})
     >>> answer["ok"], answer["values"]["body_mass"]
     (True, '72.5')

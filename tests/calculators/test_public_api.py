@@ -24,12 +24,13 @@ INPUT_NAMES = [
 
 
 def test_strength_balance_is_registered_with_its_title():
-    assert calculators.available() == ("strength_balance",)
+    assert "strength_balance" in calculators.available()
+    assert all(isinstance(slug, str) for slug in calculators.available())
     assert calculators.title(SLUG) == "Strength Balance"
 
 
 def test_an_unknown_slug_is_a_programming_error_with_a_clear_message():
-    with pytest.raises(LookupError, match="No calculator called 'nope'. Known calculators: strength_balance."):
+    with pytest.raises(LookupError, match=r"No calculator called 'nope'\. Known calculators: .*strength_balance"):
         calculators.run("nope", {})
     with pytest.raises(LookupError):
         calculators.form_html("nope")
