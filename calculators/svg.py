@@ -15,7 +15,7 @@ from calculators.markup import Markup, attributes, escape, format_number
 
 WIDTH = 360
 LABEL_WIDTH = 100
-VALUE_WIDTH = 40
+VALUE_WIDTH = 48
 ROW_HEIGHT = 34
 BAR_HEIGHT = 18
 TOP = 26
@@ -82,20 +82,20 @@ def horizontal_bar_chart(
         label_y = text_y - 6 if show_mark else text_y
         parts.append(
             f'<text class="aq-chart__label" x="{LABEL_WIDTH - 6}" y="{label_y:.1f}" text-anchor="end" '
-            f'font-size="12" font-weight="{weight}" fill="currentColor">{escape(bar.label)}</text>'
+            f'font-size="13" font-weight="{weight}" fill="currentColor">{escape(bar.label)}</text>'
         )
         if show_mark:
             parts.append(
                 f'<text class="aq-chart__mark" x="{LABEL_WIDTH - 6}" y="{text_y + 7:.1f}" text-anchor="end" '
-                f'font-size="10" font-weight="bold" fill="currentColor">{escape(bar.mark_text)}</text>'
+                f'font-size="11" font-weight="bold" fill="currentColor">{escape(bar.mark_text)}</text>'
             )
         parts.append(
             f'<rect class="aq-chart__bar{modifier}" x="{LABEL_WIDTH}" y="{bar_y:.1f}" '
             f'width="{end - LABEL_WIDTH:.1f}" height="{BAR_HEIGHT}" rx="2" '
             f'fill="currentColor" fill-opacity="{0.85 if bar.marked else 0.45}"/>'
         )
-        parts.append(
-            f'<text class="aq-chart__value" x="{end + 4:.1f}" y="{text_y:.1f}" font-size="12" '
+        parts.append(  # values in their own column, so the reference line never crosses them
+            f'<text class="aq-chart__value" x="{WIDTH - 2}" y="{text_y:.1f}" text-anchor="end" font-size="13" '
             f'font-weight="{weight}" fill="currentColor">{escape(bar.value_text)}</text>'
         )
     parts.append(
