@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
+from calculators.sources import Source
+
 KGF_IN_NEWTONS = 9.80665
 """One kilogram-force in newtons (the standard definition, not a tunable number)."""
 
@@ -60,14 +62,6 @@ class ContributorSettings:
     def reference_for(self, body_mass: float) -> float:
         """The per-side reference for this athlete: scaled by body mass for a force test."""
         return self.reference * body_mass if self.measure == "force" else self.reference
-
-
-@dataclass(frozen=True)
-class Source:
-    """A study behind one of the default numbers."""
-
-    citation: str
-    finding: str
 
 
 @dataclass(frozen=True)

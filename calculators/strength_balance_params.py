@@ -19,8 +19,8 @@ from calculators.strength_balance_model import (
     PUSH_SIDE,
     ContributorSettings,
     Parameters,
-    Source,
 )
+from calculators.sources import read_sources
 
 FILENAME = "strength_balance.toml"
 WEIGHT_TOLERANCE = 1e-6
@@ -73,7 +73,7 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Par
         max_speed_change_percent=prediction.number("max_speed_change_percent", above=0),
         body_mass_min_kg=body_mass_min,
         body_mass_max_kg=body_mass_max,
-        sources=_sources(root) if "sources" in data else (),
+        sources=read_sources(root),
     )
 
 
@@ -103,11 +103,3 @@ def _contributors(table: Settings) -> tuple[ContributorSettings, ...]:
         keys = ", ".join(table.key(f"{name}.push_weight") for name in PUSH_SIDE)
         raise ParameterError(f"{table.source}: {keys} must add up to 1 (they add up to {total:g})")
     return tuple(found)
-
-
-def _sources(root: Settings) -> tuple[Source, ...]:
-    sources = []
-    for entry in root.tables("sources"):
-        entry.reject_unknown(["citation", "finding"])
-        sources.append(Source(citation=entry.text("citation"), finding=entry.text("finding")))
-    return tuple(sources)

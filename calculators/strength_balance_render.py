@@ -21,6 +21,7 @@ from calculators.strength_balance_model import (
     ContributorResult,
     Parameters,
 )
+from calculators.sources import sources_list
 from calculators.svg import Bar, horizontal_bar_chart
 
 # Below this, every force score suggests kilograms-force typed with "N" chosen (about 0.2 of the
@@ -391,14 +392,7 @@ def render_explanation(parameters: Parameters) -> str:
         f"Forces may be entered in newtons or kilograms-force (1 kgf = {plain_number(KGF_IN_NEWTONS)} N). "
         "References marked provisional are placeholders awaiting the content owner's confirmation.",
     )
-    sources = element(
-        "ul",
-        join(
-            element("li", join([element("cite", source.citation), " ", source.finding]))
-            for source in p.sources
-        ),
-        class_="aq-explanation__sources",
-    )
+    sources = sources_list(p.sources)
     model_note = element(
         "p",
         Markup(
