@@ -69,6 +69,14 @@ def format_number(value: float, decimals: int) -> str:
     return text
 
 
+def format_short(value: float, decimals: int) -> str:
+    """A number rounded to at most `decimals` places, without trailing zeros: "116.7", "100", "2.2"."""
+    text = format_number(value, decimals)
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
 def format_signed(value: float, decimals: int) -> str:
     """A change for display with its sign: "+1.20", "−0.35" (a true minus sign), "0.00"."""
     text = format_number(value, decimals)
@@ -113,3 +121,21 @@ def table(caption: Content, columns: Sequence[Column], rows: Sequence[Row], clas
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{join(body_rows)}</tbody></table></div>"
     )
+
+
+def definition_list(items: Sequence[tuple[Content, Content]], class_: str = "aq-result__summary") -> Markup:
+    """Named values ("Step time", "220 ms") as a `<dl>`, each pair in its own `<div>` for styling."""
+    return element(
+        "dl",
+        join(element("div", join([element("dt", term), element("dd", value)])) for term, value in items),
+        class_=class_,
+    )
+
+
+def explanation(model_note: Content, sections: Sequence[tuple[str, Content]]) -> Markup:
+    """A calculator's explanation block: the model-not-measurement note, then headed sections."""
+    parts: list[Content] = [element("p", model_note, class_="aq-explanation__model-note")]
+    for heading, body in sections:
+        parts.append(element("h3", heading, class_="aq-explanation__heading"))
+        parts.append(body)
+    return element("div", join(parts), class_="aq-explanation")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from calculators import strength_balance
+from calculators import step_timing, strength_balance
 from calculators.calculator import Calculator
 
 CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
@@ -17,6 +17,7 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
         calculator.slug: calculator
         for calculator in (
             strength_balance.CALCULATOR,
+            step_timing.CALCULATOR,
         )
     }
 )

@@ -8,7 +8,7 @@ stylesheet restyle it (including dark mode) without a CSP exception.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from calculators.markup import Markup, attributes, escape, format_number
@@ -120,3 +120,216 @@ def horizontal_bar_chart(
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# One bar split into parts (e.g. one running step: time on the ground, then time in the air).
+SPLIT_BAR_LEFT = 10
+SPLIT_BAR_RIGHT = WIDTH - 10
+SPLIT_BAR_TOP = 28
+SPLIT_BAR_HEIGHT = 30
+SPLIT_BAR_CHART_HEIGHT = 104
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One part of a split bar: its label, its size, and its size as shown."""
+
+    label: str
+    value: float
+    value_text: str
+
+
+def split_bar_chart(
+    segments: Sequence[Segment],
+    *,
+    total_text: str,
+    title: str,
+    description: str,
+    id_prefix: str,
+) -> Markup:
+    """One bar for a whole (`total_text` above it), split into `segments` in proportion to their values.
+
+    Labels sit under the bar: the first segment's starts at the left edge, the last one's ends at
+    the right edge and any others are centred, so two labels never run into each other.
+    """
+    total = sum(max(segment.value, 0.0) for segment in segments)
+    parts = _svg_start(SPLIT_BAR_CHART_HEIGHT, title, description, id_prefix)
+    parts.append(
+        f'<text class="aq-chart__label" x="{WIDTH / 2:g}" y="{SPLIT_BAR_TOP - 10}" text-anchor="middle" '
+        f'font-size="12" font-weight="bold" fill="currentColor">{escape(total_text)}</text>'
+    )
+    span = SPLIT_BAR_RIGHT - SPLIT_BAR_LEFT
+    start = float(SPLIT_BAR_LEFT)
+    last = len(segments) - 1
+    for index, segment in enumerate(segments):
+        width = span * max(segment.value, 0.0) / total if total > 0 else span / max(len(segments), 1)
+        opacity = 0.85 if index % 2 == 0 else 0.35
+        parts.append(
+            f'<rect class="aq-chart__bar aq-chart__segment aq-chart__segment--{index}" x="{start:.1f}" '
+            f'y="{SPLIT_BAR_TOP}" width="{width:.1f}" height="{SPLIT_BAR_HEIGHT}" '
+            f'fill="currentColor" fill-opacity="{opacity}"/>'
+        )
+        if index == 0:
+            anchor, x = "start", float(SPLIT_BAR_LEFT)
+        elif index == last:
+            anchor, x = "end", float(SPLIT_BAR_RIGHT)
+        else:
+            anchor, x = "middle", start + width / 2
+        below = SPLIT_BAR_TOP + SPLIT_BAR_HEIGHT
+        parts.append(
+            f'<text class="aq-chart__label" x="{x:.1f}" y="{below + 18}" text-anchor="{anchor}" '
+            f'font-size="12" fill="currentColor">{escape(segment.label)}</text>'
+        )
+        parts.append(
+            f'<text class="aq-chart__value" x="{x:.1f}" y="{below + 34}" text-anchor="{anchor}" '
+            f'font-size="12" font-weight="bold" fill="currentColor">{escape(segment.value_text)}</text>'
+        )
+        start += width
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+# A line chart: numeric x and y axes, each series a line, separate segments or points.
+PLOT_LEFT = 48
+PLOT_RIGHT = WIDTH - 14
+LEGEND_ROW_HEIGHT = 15
+PLOT_HEIGHT = 170
+PLOT_BELOW = 42
+SERIES_KINDS = ("line", "segments", "points")
+
+
+@dataclass(frozen=True)
+class Axis:
+    """A numeric axis from `minimum` to `maximum`, labelled ("Time (s)"), a tick every `tick_every`."""
+
+    label: str
+    maximum: float
+    tick_every: float
+    minimum: float = 0.0
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class Series:
+    """One thing drawn on a line chart, named in the legend.
+
+    `kind` is "line" (the points joined in order), "segments" (points taken in pairs, each pair a
+    separate line, e.g. a mean speed over each split) or "points" (a dot at each point).
+    """
+
+    label: str
+    points: Sequence[tuple[float, float]]
+    kind: str = "line"
+    dashed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in SERIES_KINDS:
+            raise ValueError(f"Series kind must be one of {', '.join(SERIES_KINDS)}, not {self.kind!r}")
+
+
+def _scale(value: float, axis: Axis, low: float, high: float) -> float:
+    """Position of `value` between pixel `low` (axis minimum) and `high` (axis maximum), clamped."""
+    extent = axis.maximum - axis.minimum
+    share = (value - axis.minimum) / extent if extent > 0 else 0.0
+    return low + min(max(share, 0.0), 1.0) * (high - low)
+
+
+def _axis_ticks(axis: Axis) -> list[float]:
+    if axis.tick_every <= 0:
+        return [axis.minimum, axis.maximum]
+    count = int((axis.maximum - axis.minimum) / axis.tick_every + 1e-9)
+    return [round(axis.minimum + index * axis.tick_every, 10) for index in range(count + 1)]
+
+
+def line_chart(
+    series: Sequence[Series],
+    *,
+    x_axis: Axis,
+    y_axis: Axis,
+    title: str,
+    description: str,
+    id_prefix: str,
+) -> Markup:
+    """Series on numeric axes, with a legend above the plot, ticks, gridlines and axis labels."""
+    top = 10 + LEGEND_ROW_HEIGHT * len(series) + 8
+    bottom = top + PLOT_HEIGHT
+    height = bottom + PLOT_BELOW
+
+    def x_of(value: float) -> float:
+        return _scale(value, x_axis, PLOT_LEFT, PLOT_RIGHT)
+
+    def y_of(value: float) -> float:
+        return _scale(value, y_axis, bottom, top)
+
+    parts = _svg_start(height, title, description, id_prefix)
+    for index, item in enumerate(series):
+        row_y = 10 + LEGEND_ROW_HEIGHT * index + LEGEND_ROW_HEIGHT / 2
+        parts.append(_legend_sample(item, index, row_y))
+        parts.append(
+            f'<text class="aq-chart__legend" x="{PLOT_LEFT + 26}" y="{row_y + 4:.1f}" font-size="11" '
+            f'fill="currentColor">{escape(item.label)}</text>'
+        )
+    for tick in _axis_ticks(y_axis):
+        y = y_of(tick)
+        parts.append(
+            f'<line class="aq-chart__grid" x1="{PLOT_LEFT}" y1="{y:.1f}" x2="{PLOT_RIGHT}" y2="{y:.1f}" '
+            f'stroke="currentColor" stroke-opacity="0.15"/>'
+        )
+        parts.append(
+            f'<text class="aq-chart__tick" x="{PLOT_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="currentColor">{escape(format_number(tick, y_axis.decimals))}</text>'
+        )
+    for tick in _axis_ticks(x_axis):
+        x = x_of(tick)
+        parts.append(
+            f'<text class="aq-chart__tick" x="{x:.1f}" y="{bottom + 16}" text-anchor="middle" font-size="11" '
+            f'fill="currentColor">{escape(format_number(tick, x_axis.decimals))}</text>'
+        )
+    parts.append(
+        f'<path class="aq-chart__axis" d="M{PLOT_LEFT} {top}V{bottom}H{PLOT_RIGHT}" fill="none" '
+        f'stroke="currentColor" stroke-opacity="0.6"/>'
+    )
+    parts.append(
+        f'<text class="aq-chart__axis-label" x="{(PLOT_LEFT + PLOT_RIGHT) / 2:.1f}" y="{bottom + 34}" '
+        f'text-anchor="middle" font-size="11" fill="currentColor">{escape(x_axis.label)}</text>'
+    )
+    middle = (top + bottom) / 2
+    parts.append(
+        f'<text class="aq-chart__axis-label" x="12" y="{middle:.1f}" text-anchor="middle" font-size="11" '
+        f'fill="currentColor" transform="rotate(-90 12 {middle:.1f})">{escape(y_axis.label)}</text>'
+    )
+    for index, item in enumerate(series):
+        parts.append(_draw_series(item, index, x_of, y_of))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _stroke(item: Series, index: int) -> str:
+    dash = ' stroke-dasharray="5 4"' if item.dashed else ""
+    width = 3 if item.kind == "segments" else 2
+    opacity = 0.55 if item.kind == "segments" else 0.9
+    return f'stroke="currentColor" stroke-width="{width}" stroke-opacity="{opacity}"{dash}'
+
+
+def _legend_sample(item: Series, index: int, y: float) -> str:
+    css = f"aq-chart__series aq-chart__series--{index}"
+    if item.kind == "points":
+        return f'<circle class="{css}" cx="{PLOT_LEFT + 10}" cy="{y:.1f}" r="3" fill="currentColor"/>'
+    return f'<line class="{css}" x1="{PLOT_LEFT}" y1="{y:.1f}" x2="{PLOT_LEFT + 20}" y2="{y:.1f}" {_stroke(item, index)}/>'
+
+
+def _draw_series(item: Series, index: int, x_of: Callable[[float], float], y_of: Callable[[float], float]) -> str:
+    css = f"aq-chart__series aq-chart__series--{index}"
+    points = [(x_of(x), y_of(y)) for x, y in item.points]
+    if item.kind == "points":
+        return "".join(
+            f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="3" fill="currentColor"/>' for x, y in points
+        )
+    if item.kind == "segments":
+        pairs = zip(points[0::2], points[1::2])
+        return "".join(
+            f'<line class="{css}" x1="{a[0]:.1f}" y1="{a[1]:.1f}" x2="{b[0]:.1f}" y2="{b[1]:.1f}" {_stroke(item, index)}/>'
+            for a, b in pairs
+        )
+    joined = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return f'<polyline class="{css}" points="{joined}" fill="none" {_stroke(item, index)}/>'

@@ -1,0 +1,70 @@
+"""Load and check the step timing calculator's tunable numbers (step_timing.toml).
+
+Every key is checked once, when the file is loaded: a range whose top is below its bottom, a
+what-if change of zero or a misspelt key raises `ParameterError` naming the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from calculators.params import Settings, read_package_toml, read_toml
+from calculators.sources import read_sources
+from calculators.step_timing_model import Parameters, Range
+
+FILENAME = "step_timing.toml"
+
+_RANGES = ("contact_time", "flight_time", "step_length", "frame_rate")
+_UNITS = {"contact_time": "ms", "flight_time": "ms", "step_length": "m", "frame_rate": "fps"}
+
+
+def load_parameters(path: Path | None = None) -> Parameters:
+    """The calculator's parameters from the packaged TOML file, or from `path` (to try new numbers)."""
+    if path is None:
+        return parameters_from_toml(read_package_toml(FILENAME), FILENAME)
+    return parameters_from_toml(read_toml(path), path.name)
+
+
+def _range(inputs: Settings, name: str) -> Range:
+    unit = _UNITS[name]
+    low = inputs.number(f"{name}_min_{unit}", at_least=0)
+    high = inputs.number(f"{name}_max_{unit}", above=low)
+    return Range(low, high)
+
+
+def _change(table: Settings, name: str) -> float:
+    value = table.number(name)
+    if value == 0:
+        raise table.fail(name, "must not be 0: a what-if needs a change to try")
+    return value
+
+
+def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Parameters:
+    """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
+    root = Settings(data, source)
+    root.reject_unknown(["inputs", "what_if", "sources"])
+    inputs = root.table("inputs")
+    inputs.reject_unknown(
+        [f"{name}_{end}_{_UNITS[name]}" for name in _RANGES for end in ("min", "max")] + ["fastest_speed_m_per_s"]
+    )
+    contact = _range(inputs, "contact_time")
+    if contact.minimum <= 0:
+        raise inputs.fail("contact_time_min_ms", "must be more than 0: every step has some ground contact")
+    frame_rate = _range(inputs, "frame_rate")
+    if frame_rate.minimum <= 0:
+        raise inputs.fail("frame_rate_min_fps", "must be more than 0")
+    what_if = root.table("what_if")
+    what_if.reject_unknown(["contact_time_change_ms", "flight_time_change_ms", "step_length_change_cm"])
+    return Parameters(
+        contact_time_ms=contact,
+        flight_time_ms=_range(inputs, "flight_time"),
+        step_length_m=_range(inputs, "step_length"),
+        frame_rate_fps=frame_rate,
+        fastest_speed_m_per_s=inputs.number("fastest_speed_m_per_s", above=0),
+        contact_time_change_ms=_change(what_if, "contact_time_change_ms"),
+        flight_time_change_ms=_change(what_if, "flight_time_change_ms"),
+        step_length_change_cm=_change(what_if, "step_length_change_cm"),
+        sources=read_sources(root),
+    )
