@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.markup import Column, Markup, Row, element, escape, format_number, format_signed, join, table
+from calculators.markup import (
+    Column,
+    Markup,
+    Row,
+    definition_list,
+    element,
+    escape,
+    explanation,
+    format_number,
+    format_signed,
+    join,
+    table,
+)
 from calculators.parsing import plain_number
 from calculators.strength_balance_model import (
     CONTRIBUTORS,
@@ -214,11 +226,7 @@ class _Renderer:
             ("Swing side score", _score(balance.swing_side)),
             ("System capacity", _score(balance.capacity)),
         ]
-        return element(
-            "dl",
-            join(element("div", join([element("dt", term), element("dd", value)])) for term, value in items),
-            class_="aq-result__summary",
-        )
+        return definition_list(items)
 
     def scores_table(self) -> Markup:
         a = self.assessment
@@ -393,33 +401,17 @@ def render_explanation(parameters: Parameters) -> str:
         "References marked provisional are placeholders awaiting the content owner's confirmation.",
     )
     sources = sources_list(p.sources)
-    model_note = element(
-        "p",
-        Markup(
-            "<strong>This is a model, not a measurement.</strong> "
-            + escape(
-                "It combines four contributor tests into scores with the formulas below. Its numbers come "
-                "from a few studies and from placeholders still being confirmed, so use it to choose what to "
-                "test and train next, not as a verdict on your speed."
-            )
-        ),
-        class_="aq-explanation__model-note",
-    )
-    return str(
-        element(
-            "div",
-            join(
-                [
-                    model_note,
-                    element("h3", "How the numbers are worked out", class_="aq-explanation__heading"),
-                    formula,
-                    element("h3", "Reference values", class_="aq-explanation__heading"),
-                    references,
-                    unit_note,
-                    element("h3", "Sources", class_="aq-explanation__heading"),
-                    sources,
-                ]
-            ),
-            class_="aq-explanation",
+    model_note = Markup(
+        "<strong>This is a model, not a measurement.</strong> "
+        + escape(
+            "It combines four contributor tests into scores with the formulas below. Its numbers come "
+            "from a few studies and from placeholders still being confirmed, so use it to choose what to "
+            "test and train next, not as a verdict on your speed."
         )
     )
+    sections = [
+        ("How the numbers are worked out", formula),
+        ("Reference values", join([references, unit_note])),
+        ("Sources", sources),
+    ]
+    return str(explanation(model_note, sections))
