@@ -6,10 +6,11 @@ and this file only registers them, so the list below is the full vocabulary a wr
 
 from __future__ import annotations
 
-from macros import article_blocks
+from macros import article_blocks, calculator_embed
 
 
 def define_env(env) -> None:
     """Register the macros writers use in articles."""
     env.macro(article_blocks.divider)
     env.macro(article_blocks.coming_soon)
+    env.macro(calculator_embed.calculator_macro(env), "calculator")

@@ -1,24 +1,51 @@
-"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): give the theme's templates the site's
-breadcrumbs and structured data.
+"""MkDocs hooks (listed under `hooks:` in mkdocs.yml): fresh project code on every build, the
+browser runtime's files in the site, and the site's breadcrumbs and structured data for the theme.
 
-MkDocs loads this file by its path, before mkdocs-macros puts the project on `sys.path`, so the
-project root is added here to import the rest of `macros/` as a package.
+MkDocs loads this file by its path, once per process, before mkdocs-macros puts the project on
+`sys.path`, so the project root is added here to import the rest of `macros/` as a package. The
+project's modules are imported inside the hooks, after `on_config` has dropped the copies a
+previous `mkdocs serve` rebuild left in `sys.modules`: an edit to a calculator or a macro then
+reaches the next rebuild instead of the first one's code running for ever.
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+
+from mkdocs.plugins import event_priority
 
 _PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
 if _PROJECT_ROOT not in sys.path:
     sys.path.insert(0, _PROJECT_ROOT)
 
-from macros import structured_data  # noqa: E402
+PROJECT_PACKAGES = ("calculators", "macros")
+"""The project's own packages, re-imported by every build."""
+
+
+@event_priority(100)  # before mkdocs-macros imports `macros` in its own on_config
+def on_config(config):
+    """Forget the project's modules, so this build imports the sources as they are now."""
+    for name in [name for name in sys.modules if name.split(".")[0] in PROJECT_PACKAGES]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    return config
+
+
+def on_files(files, config):
+    """Add the calculators wheel and the self-hosted Pyodide runtime to the site."""
+    from macros import browser_runtime
+
+    for file in browser_runtime.runtime_files(config, Path(config.config_file_path).parent):
+        files.append(file)
+    return files
 
 
 def on_env(env, config, files):
     """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`."""
+    from macros import structured_data
+
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article

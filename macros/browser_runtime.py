@@ -1,0 +1,86 @@
+"""The files the reader's browser needs to run the calculators, and where they sit in the site.
+
+Two kinds of file are added to every build (and every `mkdocs serve` rebuild):
+
+- the calculators wheel, under a folder named by the sources' fingerprint (see `macros.wheel`);
+- the self-hosted Pyodide runtime, copied from the pinned npm package under a folder named by its
+  version. Only the files the runtime fetches are copied: no source maps, no console pages, no
+  CommonJS build.
+
+`runtime_paths` says where these are without building anything, so the macro that writes a page can
+link to them; `runtime_files` makes the files for MkDocs to write. Both read the same sources.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from macros.wheel import build_release, wheel_release
+
+PYODIDE_FILES = (
+    "pyodide.mjs",  # the loader the worker imports
+    "pyodide.asm.mjs",  # the Emscripten module
+    "pyodide.asm.wasm",  # the interpreter
+    "python_stdlib.zip",  # the standard library
+    "pyodide-lock.json",  # the package index; self-hosted so Pyodide never asks its CDN
+)
+PYODIDE_FOLDER = "assets/pyodide"
+WORKER = "assets/javascripts/calculator-worker.mjs"
+"""The module worker (a theme file under overrides/) that runs Python off the main thread."""
+
+
+@dataclass(frozen=True)
+class RuntimePaths:
+    """Site-relative paths of what the page script needs to start a calculator."""
+
+    pyodide: str
+    """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
+    wheel: str
+    worker: str = WORKER
+
+
+def pyodide_package(project_root: Path) -> Path:
+    """The installed npm package `pyodide`; a missing one stops the build with what to run."""
+    package = project_root / "node_modules" / "pyodide"
+    missing = [name for name in ("package.json", *PYODIDE_FILES) if not (package / name).is_file()]
+    if missing:
+        raise PluginError(
+            f"The Pyodide runtime is not installed ({package} lacks {', '.join(missing)}). "
+            "Run `make setup` (or `npm ci`) in the project folder, then build again."
+        )
+    return package
+
+
+def pyodide_version(project_root: Path) -> str:
+    """The installed Pyodide's version, e.g. "314.0.7" (from its package.json)."""
+    package = pyodide_package(project_root)
+    return str(json.loads((package / "package.json").read_text(encoding="utf-8"))["version"])
+
+
+def runtime_paths(project_root: Path) -> RuntimePaths:
+    """Where the runtime's files will be in the site, from the sources alone."""
+    return RuntimePaths(
+        pyodide=f"{PYODIDE_FOLDER}/{pyodide_version(project_root)}/",
+        wheel=wheel_release(project_root).site_path,
+    )
+
+
+def runtime_files(config: MkDocsConfig, project_root: Path) -> list[File]:
+    """The wheel (built now) and Pyodide's files, as MkDocs files to write into the site."""
+    paths = runtime_paths(project_root)
+    release, wheel = build_release(project_root)
+    if release.site_path != paths.wheel:  # the sources changed while we were building
+        raise PluginError("The calculators changed during the build; build again.")
+    package = pyodide_package(project_root)
+    files = [File.generated(config, paths.wheel, content=wheel)]
+    files += [
+        File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))
+        for name in PYODIDE_FILES
+    ]
+    return files
