@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
 from calculators.calculator import Calculator
@@ -45,13 +46,15 @@ FASTEST_SPRINT_M_PER_S = 13.0
 """Faster than any recorded sprint (about 12.4 m/s at peak), so a distance and time beyond it are a typo."""
 
 DEFAULT_BODY_MASS = "75"
-DEFAULT_SIDES: Mapping[str, tuple[str, str]] = {
-    # A 75 kg athlete whose swing leg limits them (references at 75 kg: 750, 225, 112.5 N; 100 s).
-    "pushing_leg": ("780", "760"),
-    "swing_leg": ("180", "170"),
-    "arms": ("115", "110"),
-    "torso": ("95", "90"),
-}
+DEFAULT_SIDES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        # A 75 kg athlete whose swing leg limits them (references at 75 kg: 750, 225, 112.5 N; 100 s).
+        "pushing_leg": ("780", "760"),
+        "swing_leg": ("180", "170"),
+        "arms": ("115", "110"),
+        "torso": ("95", "90"),
+    }
+)
 
 
 def _contributor_pair(name: str, parameters: Parameters, *, previous: bool) -> PairField:
