@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from calculators import step_timing, strength_balance
+from calculators import sprint_profile, step_timing, strength_balance
 from calculators.calculator import Calculator
 
 CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
@@ -18,6 +18,7 @@ CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
         for calculator in (
             strength_balance.CALCULATOR,
             step_timing.CALCULATOR,
+            sprint_profile.CALCULATOR,
         )
     }
 )

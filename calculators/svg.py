@@ -8,6 +8,7 @@ stylesheet restyle it (including dark mode) without a CSP exception.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -333,3 +334,23 @@ def _draw_series(item: Series, index: int, x_of: Callable[[float], float], y_of:
         )
     joined = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
     return f'<polyline class="{css}" points="{joined}" fill="none" {_stroke(item, index)}/>'
+
+
+def nice_step(span: float, ticks: int = 5) -> float:
+    """The smallest round tick spacing (1, 2 or 5 times a power of ten) that covers `span` in at
+    most `ticks` + 2 steps: 12 -> 2 (six steps), 641 -> 100, 1584 -> 500."""
+    if not math.isfinite(span) or span <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(span / ticks))
+    for multiple in (1, 2, 5, 10, 20):
+        if math.ceil(span / (multiple * power) - 1e-9) <= ticks + 2:
+            return multiple * power
+    return 50 * power
+
+
+def nice_axis(label: str, largest: float, ticks: int = 5) -> Axis:
+    """An axis from 0 that fits `largest`, ending on a round tick: 9.5 -> 0 to 10 by 2."""
+    every = nice_step(largest, ticks)
+    count = max(math.ceil(largest / every - 1e-9), 1) if math.isfinite(largest) and largest > 0 else 1
+    decimals = max(0, -math.floor(math.log10(every) + 1e-9))
+    return Axis(label=label, maximum=round(count * every, 10), tick_every=every, decimals=decimals)

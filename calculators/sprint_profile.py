@@ -1,0 +1,315 @@
+"""The sprint speed profile calculator: its form, its cross-field checks, and the model wired to them.
+
+Up to six splits (distance and time from a standing start) are declared once as
+`split_1_distance`, `split_1_time`, ... `split_6_time`; the first two are required and empty rows
+are ignored. The speed curve's fit lives in `sprint_profile_model`, the force-velocity method in
+`sprint_profile_mechanics`, the tunable numbers in `sprint_profile.toml`, the HTML in
+`sprint_profile_render`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from calculators.calculator import Calculator
+from calculators.fields import FieldGroup, FormItem, NumberField
+from calculators.markup import format_number, format_short
+from calculators.parsing import ParsedForm, plain_number
+from calculators.sprint_profile_mechanics import Air, Athlete, sprint_mechanics
+from calculators.sprint_profile_model import Split, SpeedCurveFit, fit_speed_curve
+from calculators.sprint_profile_params import Parameters, load_parameters
+from calculators.sprint_profile_render import SprintProfile, render_explanation, render_result
+
+SLUG = "sprint_profile"
+TITLE = "Sprint speed profile"
+SCHEMA = 1
+"""The version of this form's input names; bump it when a shared URL's inputs change meaning."""
+
+SPLIT_ROWS = 6
+REQUIRED_ROWS = 2
+CENTIMETRES_PER_METRE = 100.0
+
+# The worked example: a 75 kg, 1.80 m athlete whose splits follow MSS 9.5 m/s and tau 1.1 s,
+# rounded to the hundredth as a timing gate shows them.
+DEFAULT_BODY_MASS = "75"
+DEFAULT_HEIGHT = "180"
+DEFAULT_SPLITS = (("5", "1.28"), ("10", "1.97"), ("20", "3.14"), ("30", "4.23"))
+
+
+def distance_name(row: int) -> str:
+    return f"split_{row}_distance"
+
+
+def time_name(row: int) -> str:
+    return f"split_{row}_time"
+
+
+def _split_fields(row: int, parameters: Parameters) -> tuple[NumberField, NumberField]:
+    distance, time = DEFAULT_SPLITS[row - 1] if row <= len(DEFAULT_SPLITS) else ("", "")
+    required = row <= REQUIRED_ROWS
+    first = row == 1
+    return (
+        NumberField(
+            name=distance_name(row),
+            label=f"Split {row} distance",
+            unit="m",
+            minimum=0,
+            minimum_exclusive=True,
+            maximum=parameters.split_distance_max_m,
+            step=1,
+            default=distance,
+            required=required,
+            help="From the start line to the timing gate." if first else "",
+        ),
+        NumberField(
+            name=time_name(row),
+            label=f"Split {row} time",
+            unit="s",
+            minimum=0,
+            minimum_exclusive=True,
+            maximum=parameters.split_time_max_s,
+            step=0.01,
+            default=time,
+            required=required,
+            help="From the first movement to passing the gate." if first else "",
+        ),
+    )
+
+
+def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
+    """The form, in display order; the defaults give a worked example (an athlete near 9.5 m/s)."""
+    p = parameters
+    shown_rows = [field for row in range(1, len(DEFAULT_SPLITS) + 1) for field in _split_fields(row, p)]
+    more_rows = [field for row in range(len(DEFAULT_SPLITS) + 1, SPLIT_ROWS + 1) for field in _split_fields(row, p)]
+    return (
+        NumberField(
+            name="body_mass",
+            label="Body mass",
+            unit="kg",
+            minimum=p.body_mass_kg.minimum,
+            maximum=p.body_mass_kg.maximum,
+            step=0.1,
+            default=DEFAULT_BODY_MASS,
+            help="Turns acceleration into force.",
+        ),
+        NumberField(
+            name="height",
+            label="Height",
+            unit="cm",
+            minimum=p.height_cm.minimum,
+            maximum=p.height_cm.maximum,
+            step=1,
+            default=DEFAULT_HEIGHT,
+            help="In centimetres, like 180. With body mass, it sets the frontal area that meets the air.",
+        ),
+        *shown_rows,
+        FieldGroup(
+            name="more_splits",
+            summary=f"Splits {len(DEFAULT_SPLITS) + 1} and {SPLIT_ROWS} (optional)",
+            help="Up to six splits in all; leave a row empty to skip it.",
+            items=tuple(more_rows),
+        ),
+        FieldGroup(
+            name="air",
+            summary="Air temperature and pressure (optional)",
+            help="Warm air at altitude is thinner, so it resists less.",
+            items=(
+                NumberField(
+                    name="temperature",
+                    label="Air temperature",
+                    unit="°C",
+                    minimum=p.temperature_c.minimum,
+                    maximum=p.temperature_c.maximum,
+                    step=1,
+                    required=False,
+                    help=f"{plain_number(p.default_temperature)} °C if left empty.",
+                ),
+                NumberField(
+                    name="pressure",
+                    label="Air pressure",
+                    unit="hPa",
+                    minimum=p.pressure_hpa.minimum,
+                    maximum=p.pressure_hpa.maximum,
+                    step=1,
+                    required=False,
+                    help=(
+                        "The barometer's reading at the track, not the sea-level value of a weather forecast; "
+                        f"{plain_number(p.default_pressure)} hPa if left empty."
+                    ),
+                ),
+            ),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SplitRow:
+    """A split as the reader typed it, with the row it came from (to put messages on its fields)."""
+
+    row: int
+    split: Split
+
+
+def given_rows(values: Mapping[str, Any]) -> list[SplitRow]:
+    """The rows with both a good distance and a good time, in the order of the form."""
+    rows = []
+    for row in range(1, SPLIT_ROWS + 1):
+        distance, time = values.get(distance_name(row)), values.get(time_name(row))
+        if isinstance(distance, float) and isinstance(time, float):
+            rows.append(SplitRow(row, Split(distance, time)))
+    return rows
+
+
+def _s(value: float) -> str:
+    return format_short(value, 3)
+
+
+def _pairing_messages(parsed: ParsedForm) -> dict[str, str]:
+    """A distance needs its time and a time its distance."""
+    messages = {}
+    for row in range(1, SPLIT_ROWS + 1):
+        distance, time = distance_name(row), time_name(row)
+        if parsed.typed(distance) and not parsed.typed(time):
+            at = f" at {plain_number(parsed.values[distance])} m" if parsed.given(distance) else ""
+            messages[time] = f"Enter the time{at}, or clear the distance of split {row}."
+        elif parsed.typed(time) and not parsed.typed(distance):
+            messages[distance] = f"Enter the distance of split {row}, or clear its time."
+    return messages
+
+
+def _order_messages(rows: list[SplitRow]) -> dict[str, str]:
+    """Each split further and later than the one before."""
+    messages = {}
+    for before, after in zip(rows, rows[1:]):
+        if after.split.distance <= before.split.distance:
+            messages[distance_name(after.row)] = (
+                f"Each split must be further from the start than the one before: "
+                f"{plain_number(after.split.distance)} m comes after {plain_number(before.split.distance)} m."
+            )
+        if after.split.time <= before.split.time:
+            messages[time_name(after.row)] = (
+                f"Each time must be later than the one before: {_s(after.split.time)} s comes after "
+                f"{_s(before.split.time)} s."
+            )
+    return messages
+
+
+def _human_messages(rows: list[SplitRow], parameters: Parameters) -> dict[str, str]:
+    """No stretch faster than any sprinter runs; no start faster than any sprinter accelerates."""
+    messages = {}
+    fastest = plain_number(parameters.fastest_speed)
+    distance, time = 0.0, 0.0
+    for entry in rows:
+        speed = (entry.split.distance - distance) / (entry.split.time - time)
+        if speed > parameters.fastest_speed:
+            stretch = f"{plain_number(distance)} to {plain_number(entry.split.distance)} m"
+            messages[time_name(entry.row)] = (
+                f"{stretch} in {_s(entry.split.time - time)} s is {format_number(speed, 1)} m/s, faster than "
+                f"{fastest} m/s, beyond any recorded sprint: check the distance and the time."
+            )
+        distance, time = entry.split.distance, entry.split.time
+    first = rows[0].split
+    # From a standing start, covering d in t takes an average acceleration of at least 2d / t².
+    start = 2 * first.distance / first.time**2
+    if start > parameters.max_acceleration:
+        messages.setdefault(
+            time_name(rows[0].row),
+            f"{plain_number(first.distance)} m in {_s(first.time)} s from a standing start takes an "
+            f"acceleration of at least {format_number(start, 1)} m/s², more than "
+            f"{plain_number(parameters.max_acceleration)} m/s², beyond any sprinter: check the first split.",
+        )
+    return messages
+
+
+def fit_messages(fit: SpeedCurveFit, rows: list[SplitRow], parameters: Parameters) -> dict[str, str]:
+    """A fit that ran out of room, or that gives a runner no human could be."""
+    first, last = time_name(rows[0].row), time_name(rows[-1].row)
+    curve = fit.curve
+    if fit.tau_at_edge == "low":
+        return {
+            first: (
+                "These splits put the runner at top speed almost at once (τ at its lower limit of "
+                f"{plain_number(parameters.fit.tau_min)} s), which a standing start does not allow: "
+                "check the first split."
+            )
+        }
+    if fit.tau_at_edge == "high":
+        return {
+            last: (
+                f"No speed curve fits these splits: τ reached its upper limit of {plain_number(parameters.fit.tau_max)} s, "
+                "as when the runner is still speeding up at the last gate or the first split is very slow. "
+                "Check the times, or add a longer split."
+            )
+        }
+    if curve.max_speed > parameters.fastest_speed:
+        return {
+            last: (
+                f"These splits lead to a top speed of {format_number(curve.max_speed, 1)} m/s, faster than "
+                f"{plain_number(parameters.fastest_speed)} m/s, beyond any recorded sprint: check the "
+                "distances and times."
+            )
+        }
+    if curve.max_acceleration > parameters.max_acceleration:
+        return {
+            first: (
+                f"These splits imply an acceleration of {format_number(curve.max_acceleration, 1)} m/s² at the "
+                f"start, more than {plain_number(parameters.max_acceleration)} m/s², beyond any sprinter: "
+                "check the first split."
+            )
+        }
+    return {}
+
+
+def make_check(parameters: Parameters) -> Callable[[ParsedForm], Mapping[str, str]]:
+    """Rules that span fields, in order; a later rule runs only when the earlier ones found nothing."""
+
+    def check(parsed: ParsedForm) -> dict[str, str]:
+        messages = _pairing_messages(parsed)
+        split_names = {name(row) for row in range(1, SPLIT_ROWS + 1) for name in (distance_name, time_name)}
+        if messages or split_names & set(parsed.errors):
+            return messages
+        rows = given_rows(parsed.values)
+        if len(rows) < REQUIRED_ROWS:
+            return messages  # the required rows have their own "is needed" messages
+        messages = _order_messages(rows) or _human_messages(rows, parameters)
+        if messages:
+            return messages
+        return fit_messages(fit_speed_curve([entry.split for entry in rows], parameters.fit), rows, parameters)
+
+    return check
+
+
+def make_calculator(parameters: Parameters) -> Calculator[SprintProfile]:
+    """The calculator for a given set of parameters (the site uses sprint_profile.toml's)."""
+
+    def compute(values: Mapping[str, Any]) -> SprintProfile:
+        fit = fit_speed_curve([entry.split for entry in given_rows(values)], parameters.fit)
+        athlete = Athlete(body_mass=values["body_mass"], height=values["height"] / CENTIMETRES_PER_METRE)
+        temperature, pressure = values.get("temperature"), values.get("pressure")
+        air = Air(
+            temperature=parameters.default_temperature if temperature is None else temperature,
+            pressure=parameters.default_pressure if pressure is None else pressure,
+        )
+        return SprintProfile(
+            fit=fit,
+            mechanics=sprint_mechanics(fit.curve, athlete, air, parameters.method),
+            parameters=parameters,
+            air_given=(temperature is not None, pressure is not None),
+        )
+
+    return Calculator(
+        slug=SLUG,
+        title=TITLE,
+        schema=SCHEMA,
+        form=build_form(parameters),
+        compute=compute,
+        check=make_check(parameters),
+        render=render_result,
+        explain=lambda: render_explanation(parameters),
+    )
+
+
+CALCULATOR = make_calculator(load_parameters())
+"""The sprint speed profile calculator as the site runs it, with the packaged parameters."""
