@@ -139,3 +139,33 @@ def explanation(model_note: Content, sections: Sequence[tuple[str, Content]]) ->
         parts.append(element("h3", heading, class_="aq-explanation__heading"))
         parts.append(body)
     return element("div", join(parts), class_="aq-explanation")
+
+
+MODEL_NOT_MEASUREMENT = "This is a model, not a measurement."
+
+
+def model_statement(why: str) -> Markup:
+    """The explanation's opening: "This is a model, not a measurement." in bold, then why."""
+    return Markup(f"<strong>{escape(MODEL_NOT_MEASUREMENT)}</strong> {escape(why)}")
+
+
+def headline(label: str, value: str, rest: str = "") -> Markup:
+    """The number a reader looks for first: "Speed: <strong>10.00 m/s</strong> (36.0 km/h)"."""
+    strong = element("strong", value, class_="aq-result__value")
+    return element("p", Markup(f"{escape(label)}: {strong}{escape(rest)}"), class_="aq-result__headline")
+
+
+def result_block(kind: str, parts: Iterable[Content], model_note: str) -> Markup:
+    """A calculator's result: its parts, then a line saying what kind of model made them."""
+    note = element("p", model_note, class_="aq-result__model-note")
+    return element("div", join([*parts, note]), class_=f"aq-result aq-result--{kind}")
+
+
+def figure(chart: Content, caption: Content) -> Markup:
+    """A chart with a caption that says how to read it."""
+    return element("figure", join([chart, element("figcaption", caption)]), class_="aq-chart")
+
+
+def numbered_steps(steps: Iterable[Content]) -> Markup:
+    """How the numbers are worked out, one step per item (pass `Markup` for steps with tags)."""
+    return element("ol", join(element("li", step) for step in steps), class_="aq-explanation__steps")

@@ -15,12 +15,15 @@ from calculators.markup import (
     Row,
     definition_list,
     element,
-    escape,
     explanation,
+    figure,
     format_number,
     format_short,
     format_signed,
-    join,
+    headline,
+    model_statement,
+    numbered_steps,
+    result_block,
     table,
 )
 from calculators.parsing import plain_number
@@ -82,20 +85,17 @@ class _Renderer:
             self.force_velocity_chart(),
             self.splits_table(),
             self.air_note(),
-            element(
-                "p",
-                "This is a model, not a measurement: a smooth speed curve fitted to your splits, and the forces "
-                "and power that curve implies for your body mass and height.",
-                class_="aq-result__model-note",
-            ),
         ]
-        return element("div", join(parts), class_="aq-result aq-result--sprint-profile")
+        note = (
+            "This is a model, not a measurement: a smooth speed curve fitted to your splits, and the forces "
+            "and power that curve implies for your body mass and height."
+        )
+        return result_block("sprint-profile", parts, note)
 
     def headline(self) -> Markup:
         mss = self.curve.max_speed
-        value = element("strong", _speed(mss), class_="aq-result__value")
         rest = f" ({format_number(km_per_hour(mss), 1)} km/h, {format_number(miles_per_hour(mss), 1)} mph)"
-        return element("p", Markup(f"Maximal sprinting speed: {value}{escape(rest)}"), class_="aq-result__headline")
+        return headline("Maximal sprinting speed", _speed(mss), rest)
 
     def summary(self) -> Markup:
         m = self.mechanics
@@ -159,11 +159,7 @@ class _Renderer:
             description=description,
             id_prefix=f"{self.id_prefix}-speed",
         )
-        caption = element(
-            "figcaption",
-            "The curve is the model; each flat bar is your mean speed between two gates, from your splits.",
-        )
-        return element("figure", join([svg, caption]), class_="aq-chart")
+        return figure(svg, "The curve is the model; each flat bar is your mean speed between two gates, from your splits.")
 
     def force_velocity_chart(self) -> Markup:
         m = self.mechanics
@@ -188,11 +184,7 @@ class _Renderer:
             description=description,
             id_prefix=f"{self.id_prefix}-force",
         )
-        caption = element(
-            "figcaption",
-            "Each dot is the modelled push at one moment of the sprint; the line through them gives F0 and V0.",
-        )
-        return element("figure", join([svg, caption]), class_="aq-chart")
+        return figure(svg, "Each dot is the modelled push at one moment of the sprint; the line through them gives F0 and V0.")
 
     def splits_table(self) -> Markup:
         rows = []
@@ -283,7 +275,7 @@ def render_explanation(parameters: Parameters) -> str:
 
     def steps(items: list[str]) -> Markup:
         # Fixed words and numbers only, so the <strong> and <sup> tags are safe as markup.
-        return element("ol", join(element("li", Markup(item)) for item in items), class_="aq-explanation__steps")
+        return numbered_steps(Markup(item) for item in items)
 
     constants = table(
         "Constants in use",
@@ -308,12 +300,9 @@ def render_explanation(parameters: Parameters) -> str:
         "than MSS does: an error of 0.01 s in the splits can move τ by a few per cent and MSS by less than one. "
         "More gates, and a last gate where the runner is near top speed, make both steadier.",
     )
-    note = Markup(
-        "<strong>This is a model, not a measurement.</strong> "
-        + escape(
-            "Your splits are measured; the smooth speed curve through them, and the forces and power worked out "
-            "from it, are estimates from a model validated against force plates in trained sprinters."
-        )
+    note = model_statement(
+        "Your splits are measured; the smooth speed curve through them, and the forces and power worked out "
+        "from it, are estimates from a model validated against force plates in trained sprinters."
     )
     return str(
         explanation(

@@ -12,12 +12,16 @@ from calculators.markup import (
     Row,
     definition_list,
     element,
-    escape,
     explanation,
+    figure,
     format_number,
     format_short,
     format_signed,
+    headline,
     join,
+    model_statement,
+    numbered_steps,
+    result_block,
     table,
 )
 from calculators.parsing import plain_number
@@ -59,11 +63,8 @@ def _not_possible(what_if: WhatIf) -> str:
 
 
 def _headline(step: Step) -> Markup:
-    value = element("strong", _speed(step), class_="aq-result__value")
-    rest = (
-        f" ({format_number(step.speed_km_per_hour, 1)} km/h, {format_number(step.speed_miles_per_hour, 1)} mph)"
-    )
-    return element("p", Markup(f"Speed: {value}{escape(rest)}"), class_="aq-result__headline")
+    rest = f" ({format_number(step.speed_km_per_hour, 1)} km/h, {format_number(step.speed_miles_per_hour, 1)} mph)"
+    return headline("Speed", _speed(step), rest)
 
 
 def _video_note(timing: StepTiming) -> Markup:
@@ -91,8 +92,7 @@ def _chart(step: Step, id_prefix: str) -> Markup:
         ),
         id_prefix=f"{id_prefix}-step",
     )
-    caption = element("figcaption", "One step from touchdown to the next touchdown, drawn to scale in time.")
-    return element("figure", join([svg, caption]), class_="aq-chart")
+    return figure(svg, "One step from touchdown to the next touchdown, drawn to scale in time.")
 
 
 def _summary(step: Step) -> Markup:
@@ -147,20 +147,12 @@ def _what_if_table(timing: StepTiming) -> Markup:
 def render_result(timing: StepTiming, id_prefix: str) -> str:
     """The result fragment for one step (ids inside start with `id_prefix`)."""
     step = timing.step
-    parts = [
-        _headline(step),
-        _summary(step),
-        _video_note(timing),
-        _chart(step, id_prefix),
-        _what_if_table(timing),
-        element(
-            "p",
-            "This is a model, not a measurement: it works out speed from the step you entered. Each what-if changes "
-            "one number and holds the other two; in real running they move together.",
-            class_="aq-result__model-note",
-        ),
-    ]
-    return str(element("div", join(parts), class_="aq-result aq-result--step-timing"))
+    parts = [_headline(step), _summary(step), _video_note(timing), _chart(step, id_prefix), _what_if_table(timing)]
+    note = (
+        "This is a model, not a measurement: it works out speed from the step you entered. Each what-if changes "
+        "one number and holds the other two; in real running they move together."
+    )
+    return str(result_block("step-timing", parts, note))
 
 
 def render_explanation(parameters: Parameters) -> str:
@@ -201,13 +193,10 @@ def render_explanation(parameters: Parameters) -> str:
         "fastest sprinters peak at about 12.4 m/s.",
     )
     # The steps are fixed words and numbers only, so their <strong> tags are safe as markup.
-    formula = element("ol", join(element("li", Markup(text)) for text in steps), class_="aq-explanation__steps")
-    note = Markup(
-        "<strong>This is a model, not a measurement.</strong> "
-        + escape(
-            "It is the arithmetic of one step: speed follows exactly from step length and step time, but the "
-            "what-ifs assume you could change one of them alone."
-        )
+    formula = numbered_steps(Markup(text) for text in steps)
+    note = model_statement(
+        "It is the arithmetic of one step: speed follows exactly from step length and step time, but the "
+        "what-ifs assume you could change one of them alone."
     )
     return str(
         explanation(

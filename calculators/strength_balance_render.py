@@ -17,9 +17,14 @@ from calculators.markup import (
     element,
     escape,
     explanation,
+    figure,
     format_number,
     format_signed,
+    headline,
     join,
+    model_statement,
+    numbered_steps,
+    result_block,
     table,
 )
 from calculators.parsing import plain_number
@@ -103,22 +108,15 @@ class _Renderer:
             self.asymmetry_flags(),
             self.predictions_table(),
             self.retest(),
-            element(
-                "p",
-                "This is a model, not a measurement: it turns your test results into scores with the "
-                "formulas explained with this calculator.",
-                class_="aq-result__model-note",
-            ),
         ]
-        return element("div", join(parts), class_="aq-result aq-result--strength-balance")
+        note = (
+            "This is a model, not a measurement: it turns your test results into scores with the "
+            "formulas explained with this calculator."
+        )
+        return result_block("strength-balance", parts, note)
 
     def headline(self) -> Markup:
-        value = element("strong", _balance(self.assessment.balance.strength_balance), class_="aq-result__value")
-        return element(
-            "p",
-            Markup(f"Strength Balance: {value} out of 100"),
-            class_="aq-result__headline",
-        )
+        return headline("Strength Balance", _balance(self.assessment.balance.strength_balance), " out of 100")
 
     def limiter(self) -> Markup:
         a = self.assessment
@@ -212,12 +210,11 @@ class _Renderer:
             description=description,
             id_prefix=self.id_prefix,
         )
-        caption = element(
-            "figcaption",
+        return figure(
+            svg,
             "Each bar is a contributor's score; the dashed line is the reference (1.0). "
             "The table below gives the same numbers.",
         )
-        return element("figure", join([svg, caption]), class_="aq-chart")
 
     def sides_summary(self) -> Markup:
         balance = self.assessment.balance
@@ -379,7 +376,7 @@ def render_explanation(parameters: Parameters) -> str:
     ]
     # The steps above are built only from numbers and fixed words, so their <strong> tags are safe;
     # everything from the TOML file that is text (tests, sources) is escaped below.
-    formula = element("ol", join(element("li", Markup(step)) for step in steps), class_="aq-explanation__steps")
+    formula = numbered_steps(Markup(step) for step in steps)
 
     rows = []
     for settings in p.contributors:
@@ -401,13 +398,10 @@ def render_explanation(parameters: Parameters) -> str:
         "References marked provisional are placeholders awaiting the content owner's confirmation.",
     )
     sources = sources_list(p.sources)
-    model_note = Markup(
-        "<strong>This is a model, not a measurement.</strong> "
-        + escape(
-            "It combines four contributor tests into scores with the formulas below. Its numbers come "
-            "from a few studies and from placeholders still being confirmed, so use it to choose what to "
-            "test and train next, not as a verdict on your speed."
-        )
+    model_note = model_statement(
+        "It combines four contributor tests into scores with the formulas below. Its numbers come "
+        "from a few studies and from placeholders still being confirmed, so use it to choose what to "
+        "test and train next, not as a verdict on your speed."
     )
     sections = [
         ("How the numbers are worked out", formula),

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from calculators.markup import definition_list, explanation, format_short
+from calculators.markup import (
+    Markup,
+    definition_list,
+    explanation,
+    figure,
+    format_short,
+    headline,
+    model_statement,
+    numbered_steps,
+    result_block,
+)
 from calculators.svg import Axis, Segment, Series, line_chart, nice_axis, split_bar_chart
 
 
@@ -68,3 +78,24 @@ def test_short_numbers_summary_lists_and_explanation_blocks():
     block = BeautifulSoup(explanation("A model.", [("Sources", "None yet")]), "html.parser")
     assert block.select_one(".aq-explanation__model-note").get_text() == "A model."
     assert block.select_one("h3").get_text() == "Sources"
+
+
+def test_every_result_opens_with_a_headline_and_ends_with_what_kind_of_model_made_it():
+    block = result_block("demo", [headline("Speed", "10.00 m/s", " (36.0 km/h)")], "This is a model <of a step>.")
+    assert block == (
+        '<div class="aq-result aq-result--demo">'
+        '<p class="aq-result__headline">Speed: <strong class="aq-result__value">10.00 m/s</strong> (36.0 km/h)</p>'
+        '<p class="aq-result__model-note">This is a model &lt;of a step&gt;.</p></div>'
+    )
+
+
+def test_explanations_open_with_the_model_statement_and_number_their_steps():
+    assert model_statement("It is <arithmetic>.") == (
+        "<strong>This is a model, not a measurement.</strong> It is &lt;arithmetic&gt;."
+    )
+    assert numbered_steps(["a < b", Markup("<strong>c</strong>")]) == (
+        '<ol class="aq-explanation__steps"><li>a &lt; b</li><li><strong>c</strong></li></ol>'
+    )
+    assert figure("<svg>", "How to read it") == (
+        '<figure class="aq-chart">&lt;svg&gt;<figcaption>How to read it</figcaption></figure>'
+    )
