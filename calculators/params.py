@@ -38,6 +38,17 @@ def read_package_toml(filename: str) -> Mapping[str, Any]:
 
 
 @dataclass(frozen=True)
+class Range:
+    """An inclusive range of values, e.g. what a reader may type into a field."""
+
+    minimum: float
+    maximum: float
+
+    def holds(self, value: float) -> bool:
+        return self.minimum <= value <= self.maximum
+
+
+@dataclass(frozen=True)
 class Settings:
     """One TOML table and where it sits (`source` file, dotted `path`), for precise messages."""
 
@@ -80,6 +91,11 @@ class Settings:
         if at_most is not None and value > at_most:
             raise self.fail(name, f"must be at most {at_most:g} (got {value:g})")
         return value
+
+    def range(self, name: str, unit: str, *, at_least: float | None = None) -> Range:
+        """`NAME_min_UNIT` and `NAME_max_UNIT` as a range; the maximum must be above the minimum."""
+        low = self.number(f"{name}_min_{unit}", at_least=at_least)
+        return Range(low, self.number(f"{name}_max_{unit}", above=low))
 
     def text(self, name: str) -> str:
         value = self._get(name)

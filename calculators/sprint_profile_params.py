@@ -12,20 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calculators.params import Settings, read_package_toml, read_toml
+from calculators.params import Range, Settings, read_package_toml, read_toml
 from calculators.sources import Source, read_sources
 from calculators.sprint_profile_mechanics import MechanicsSettings
 from calculators.sprint_profile_model import FitSettings
 
 FILENAME = "sprint_profile.toml"
-
-
-@dataclass(frozen=True)
-class Range:
-    """An inclusive range of values a reader may type."""
-
-    minimum: float
-    maximum: float
 
 
 @dataclass(frozen=True)
@@ -53,11 +45,6 @@ def load_parameters(path: Path | None = None) -> Parameters:
     if path is None:
         return parameters_from_toml(read_package_toml(FILENAME), FILENAME)
     return parameters_from_toml(read_toml(path), path.name)
-
-
-def _range(table: Settings, name: str, unit: str, *, at_least: float | None = None) -> Range:
-    low = table.number(f"{name}_min_{unit}", at_least=at_least)
-    return Range(low, table.number(f"{name}_max_{unit}", above=low))
 
 
 def _fit(table: Settings) -> tuple[FitSettings, float]:
@@ -115,8 +102,8 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Par
             "split_time_max_s", "temperature_min_c", "temperature_max_c", "pressure_min_hpa", "pressure_max_hpa",
         ]
     )
-    temperature = _range(inputs, "temperature", "c", at_least=-273)
-    pressure = _range(inputs, "pressure", "hpa", at_least=0)
+    temperature = inputs.range("temperature", "c", at_least=-273)
+    pressure = inputs.range("pressure", "hpa", at_least=0)
     air = root.table("air")
     air.reject_unknown(["default_temperature_c", "default_pressure_hpa"])
     limits = root.table("limits")
@@ -127,8 +114,8 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Par
         residual_note=residual_note,
         default_temperature=air.number("default_temperature_c", at_least=temperature.minimum, at_most=temperature.maximum),
         default_pressure=air.number("default_pressure_hpa", at_least=pressure.minimum, at_most=pressure.maximum),
-        body_mass_kg=_range(inputs, "body_mass", "kg", at_least=1),
-        height_cm=_range(inputs, "height", "cm", at_least=1),
+        body_mass_kg=inputs.range("body_mass", "kg", at_least=1),
+        height_cm=inputs.range("height", "cm", at_least=1),
         split_distance_max_m=inputs.number("split_distance_max_m", above=0),
         split_time_max_s=inputs.number("split_time_max_s", above=0),
         temperature_c=temperature,

@@ -16,21 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calculators.params import Range
 from calculators.sources import Source
 from calculators.units import MILLISECONDS_PER_SECOND, km_per_hour, miles_per_hour
 
 SECONDS_PER_MINUTE = 60.0
-
-
-@dataclass(frozen=True)
-class Range:
-    """An inclusive range of values a reader may type."""
-
-    minimum: float
-    maximum: float
-
-    def holds(self, value: float) -> bool:
-        return self.minimum <= value <= self.maximum
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from calculators.params import Settings, read_package_toml, read_toml
+from calculators.params import Range, Settings, read_package_toml, read_toml
 from calculators.sources import read_sources
-from calculators.step_timing_model import Parameters, Range
+from calculators.step_timing_model import Parameters
 
 FILENAME = "step_timing.toml"
 
@@ -28,10 +28,7 @@ def load_parameters(path: Path | None = None) -> Parameters:
 
 
 def _range(inputs: Settings, name: str) -> Range:
-    unit = _UNITS[name]
-    low = inputs.number(f"{name}_min_{unit}", at_least=0)
-    high = inputs.number(f"{name}_max_{unit}", above=low)
-    return Range(low, high)
+    return inputs.range(name, _UNITS[name], at_least=0)
 
 
 def _change(table: Settings, name: str) -> float:
