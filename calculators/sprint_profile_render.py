@@ -187,30 +187,27 @@ class _Renderer:
         return figure(svg, "Each dot is the modelled push at one moment of the sprint; the line through them gives F0 and V0.")
 
     def splits_table(self) -> Markup:
-        rows = []
-        distance = 0.0
-        for index, fit in enumerate(self.fit.splits, start=1):
-            rows.append(
-                Row(
-                    [
-                        f"{plain_number(fit.split.distance)} m",
-                        _seconds(fit.split.time, 3),
-                        _seconds(fit.modelled_time, 3),
-                        f"{format_signed(fit.residual, 3)} s",
-                        f"{_speed(fit.mean_speed)} ({plain_number(distance)}–{plain_number(fit.split.distance)} m)",
-                    ]
-                )
+        rows = [
+            Row(
+                [
+                    f"{plain_number(fit.split.distance)} m",
+                    _seconds(fit.split.time, 3),
+                    _seconds(fit.modelled_time, 3),
+                    f"{format_signed(fit.residual, 3)} s",
+                    _speed(fit.mean_speed),
+                ]
             )
-            distance = fit.split.distance
+            for fit in self.fit.splits
+        ]
         columns = [
-            Column("Split"),
+            Column("Gate"),
             Column("Measured", "aq-num"),
             Column("Modelled", "aq-num"),
-            Column("Measured − modelled", "aq-num"),
-            Column("Mean speed", "aq-num"),
+            Column("Difference", "aq-num"),
+            Column("Mean speed since the gate before", "aq-num"),
         ]
         caption = (
-            f"Split times, measured and modelled (root mean square difference "
+            "Split times, measured and modelled; difference = measured − modelled (root mean square "
             f"{_seconds(self.fit.root_mean_square_residual, 3)})"
         )
         return table(caption, columns, rows)

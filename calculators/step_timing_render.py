@@ -113,14 +113,14 @@ def _what_if_table(timing: StepTiming) -> Markup:
     now = timing.step
     rows = [
         Row(
-            ["As measured", _ms(now.step_time), f"{format_number(now.steps_per_minute, 0)}", _speed(now), "–"],
+            ["As measured", _ms(now.step_time), _speed(now), "–"],
             class_="aq-table__row--now",
         )
     ]
     for what_if in timing.what_ifs:
         label = what_if_label(what_if)
         if what_if.step is None or what_if.speed_change_percent is None:
-            rows.append(Row([f"{label} ({_not_possible(what_if)})", "–", "–", "–", "–"]))
+            rows.append(Row([f"{label} ({_not_possible(what_if)})", "–", "–", "–"]))
             continue
         step = what_if.step
         rows.append(
@@ -128,7 +128,6 @@ def _what_if_table(timing: StepTiming) -> Markup:
                 [
                     label,
                     _ms(step.step_time),
-                    format_number(step.steps_per_minute, 0),
                     _speed(step),
                     f"{format_signed(what_if.speed_change_percent, 1)} %",
                 ]
@@ -137,7 +136,6 @@ def _what_if_table(timing: StepTiming) -> Markup:
     columns = [
         Column("What if"),
         Column("Step time", "aq-num"),
-        Column("Steps/min", "aq-num"),
         Column("Speed", "aq-num"),
         Column("Speed change", "aq-num"),
     ]

@@ -97,10 +97,10 @@ def test_the_what_if_table_names_each_change_with_its_new_speed_and_change():
     page = BeautifulSoup(calculators.run(SLUG, {})["html"], "html.parser")
     rows = [[cell.get_text() for cell in row.select("th, td")] for row in page.select("table tbody tr")]
     assert rows == [
-        ["As measured", "220 ms", "273", "10.00 m/s", "–"],
-        ["Ground contact 10 ms shorter", "210 ms", "286", "10.48 m/s", "+4.8 %"],
-        ["Flight 10 ms shorter", "210 ms", "286", "10.48 m/s", "+4.8 %"],
-        ["Step length 5 cm longer", "220 ms", "273", "10.23 m/s", "+2.3 %"],
+        ["As measured", "220 ms", "10.00 m/s", "–"],
+        ["Ground contact 10 ms shorter", "210 ms", "10.48 m/s", "+4.8 %"],
+        ["Flight 10 ms shorter", "210 ms", "10.48 m/s", "+4.8 %"],
+        ["Step length 5 cm longer", "220 ms", "10.23 m/s", "+2.3 %"],
     ]
 
 
