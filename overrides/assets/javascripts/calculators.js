@@ -164,8 +164,20 @@ function enhance(section) {
   view.observer.observe(section);
 
   showRuntimeState(view);
-  if (runtime.worker) requestResult(view);
-  if (shared && !shared.outdated && !location.hash) section.scrollIntoView({ block: "start" });
+  if (view.mode === "yours") {
+    // An address with this calculator's inputs asks for that result: work it out now, and show it.
+    startRuntime(view);
+    bringIntoView(section);
+  }
+  if (runtime.worker && !view.latestId) requestResult(view); // Python is already running
+}
+
+function bringIntoView(section) {
+  // After the browser's own scroll to the address's #fragment (often just the heading that
+  // Material's navigation tracking wrote while the reader was typing).
+  const scroll = () => section.scrollIntoView({ block: "start" });
+  if (document.readyState === "complete") scroll();
+  else window.addEventListener("load", scroll, { once: true });
 }
 
 function forget(view) {

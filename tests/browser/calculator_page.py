@@ -1,0 +1,104 @@
+"""A calculator embedded in a page, as a test drives it: its fields, its status and its result,
+compared with what `calculators.run` answers in this (CPython) process."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+from playwright.sync_api import Locator, Page, expect
+
+import calculators
+from tests.support.browser import PageRecorder
+from tests.support.calculator_markup import canonical
+
+SLUG = "strength_balance"
+ARTICLE = "running-mechanics/foot-strike/"
+CALCULATOR_PAGE = "calculators/strength-balance/"
+PYTHON_START = 60_000  # ms: patience for a cold Pyodide start on a busy CI machine
+RUNTIME_PATHS = ("assets/pyodide/", "assets/calculators/", "calculator-worker.mjs")
+
+
+def runtime_requests(visit: PageRecorder) -> list[str]:
+    """Requests for the calculators' runtime: the worker, Pyodide's files, the wheel."""
+    return [url for url in visit.requests if any(part in url for part in RUNTIME_PATHS)]
+
+
+def assert_clean(visit: PageRecorder) -> None:
+    """Nothing went to another host and nothing was logged as an error."""
+    assert visit.foreign_requests() == []
+    assert visit.console_errors == []
+
+
+def wait_until(page: Page, condition: Callable[[], object], what: str, timeout_ms: int = PYTHON_START) -> None:
+    """Let the page run until `condition()` holds (for facts only Python sees, like requests)."""
+    for _ in range(timeout_ms // 50):
+        if condition():
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"gave up after {timeout_ms} ms waiting for {what}")
+
+
+def expected_text(html: str) -> str:
+    return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
+
+
+@dataclass
+class Calculator:
+    """The calculator called `slug` on the page."""
+
+    page: Page
+    slug: str = SLUG
+
+    @property
+    def section(self) -> Locator:
+        return self.page.locator(f"section.aq-calc[data-calculator={self.slug}]")
+
+    @property
+    def status(self) -> Locator:
+        return self.section.locator(".aq-calc__status")
+
+    @property
+    def result(self) -> Locator:
+        return self.section.locator(".aq-calc__result")
+
+    @property
+    def retry(self) -> Locator:
+        return self.section.get_by_role("button", name="Retry")
+
+    def field(self, name: str) -> Locator:
+        return self.section.locator(f"input[name={name}]:not([type=radio]), select[name={name}]")
+
+    def choice(self, name: str, value: str) -> Locator:
+        return self.section.locator(f"input[type=radio][name={name}][value='{value}']")
+
+    def error(self, name: str) -> Locator:
+        return self.section.locator(f"[data-error-for={name}]")
+
+    def expect_state(self, state: str, timeout: float = PYTHON_START) -> None:
+        expect(self.status).to_have_attribute("data-state", state, timeout=timeout)
+
+    def bring_into_view(self) -> None:
+        self.section.scroll_into_view_if_needed()
+
+    def type(self, values: Mapping[str, str]) -> None:
+        """Type each value into its field, opening a folded group first as a reader would."""
+        for name, value in values.items():
+            group = self.section.locator("details.aq-group:not([open])").filter(has=self.page.locator(f"[name={name}]"))
+            if group.count():
+                group.locator("summary").click()
+            self.field(name).fill(value)
+
+    def inputs(self) -> dict[str, str]:
+        """What the form holds now, as the browser would send it."""
+        return self.section.locator("form").evaluate(
+            "form => Object.fromEntries([...new FormData(form)].map(([k, v]) => [k, String(v)]))"
+        )
+
+    def expect_result_for(self, inputs: Mapping[str, str]) -> dict:
+        """Wait until the page shows what Python gives for `inputs`, and check it is the same markup."""
+        answer = calculators.run(self.slug, inputs)
+        expect(self.result).to_have_text(expected_text(answer["html"]), timeout=PYTHON_START)
+        assert canonical(self.result.inner_html()) == canonical(answer["html"])
+        return answer

@@ -1,0 +1,253 @@
+"""The Strength Balance calculator live in real Chromium, on the built site with its self-hosted
+Pyodide: the same answers as CPython, messages next to their fields, shareable addresses, and a
+page that stays useful when Python cannot load."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import calculators
+from playwright.sync_api import expect
+
+from tests.browser.calculator_page import (
+    ARTICLE,
+    CALCULATOR_PAGE,
+    SLUG,
+    Calculator,
+    assert_clean,
+    runtime_requests,
+    wait_until,
+)
+from tests.site.test_foot_strike_article import TITLE
+from tests.support.browser import PageRecorder
+from tests.support.calculator_markup import canonical, shared_query
+
+DEFAULTS = calculators.defaults(SLUG)
+SCHEMA = calculators.run(SLUG, {})["schema"]
+
+
+def test_typing_gives_the_result_python_gives(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.bring_into_view()
+    calculator.expect_state("live")
+
+    calculator.type({"body_mass": "82.5", "swing_leg_left": "240"})
+    calculator.field("arms_right").press("End")
+    calculator.field("arms_right").press_sequentially("5")  # "110" -> "1105": one request per key
+    typed = {**DEFAULTS, "body_mass": "82.5", "swing_leg_left": "240", "arms_right": DEFAULTS["arms_right"] + "5"}
+    assert calculator.inputs() == typed
+    calculator.expect_result_for(typed)
+    calculator.expect_state("live")
+    assert desktop.page.evaluate("performance.getEntriesByName('aq-calculator-live').length") == 1
+    assert_clean(desktop)
+
+
+def test_bad_input_is_explained_next_to_its_field_and_nothing_else_changes(phone, site_url):
+    phone.page.goto(site_url + ARTICLE)
+    calculator = Calculator(phone.page)
+    calculator.bring_into_view()
+    calculator.expect_state("live")
+    calculator.type({"swing_leg_left": "200"})
+
+    for typed, message in [("abc", "Enter a number"), ("500", "Body mass must be between 30 and 200 kg")]:
+        calculator.type({"body_mass": typed})
+        expect(calculator.error("body_mass")).to_contain_text(message)
+        expect(calculator.field("body_mass")).to_have_attribute("aria-invalid", "true")
+        calculator.expect_state("invalid")
+        expect(calculator.field("body_mass")).to_have_value(typed)  # the reader's text stays as typed
+        expect(calculator.field("swing_leg_left")).to_have_value("200")
+        expect(calculator.error("swing_leg_left")).to_be_empty()
+        expect(calculator.field("swing_leg_left")).not_to_have_attribute("aria-invalid", "true")
+        described_by = calculator.field("body_mass").get_attribute("aria-describedby").split()
+        assert calculator.error("body_mass").get_attribute("id") in described_by
+
+    calculator.type({"body_mass": "72,5"})  # a decimal comma is a number too
+    expect(calculator.error("body_mass")).to_be_empty()
+    expect(calculator.field("body_mass")).not_to_have_attribute("aria-invalid", "true")
+    expect(calculator.field("body_mass")).to_have_value("72,5")
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "72,5", "swing_leg_left": "200"})
+    calculator.expect_state("live")
+    assert_clean(phone)
+
+
+def test_a_shared_address_restores_the_inputs_and_their_result(browser, site_url):
+    with PageRecorder.open(browser, width=1280, height=800, mobile=False) as visit:
+        visit.page.goto(site_url + CALCULATOR_PAGE)
+        calculator = Calculator(visit.page)
+        calculator.bring_into_view()
+        calculator.type({"body_mass": "90", "torso_left": "1:40", "improvement": "", "sprint_time": "5.9"})
+        calculator.choice("force_unit", "kgf").check()
+        mine = calculator.inputs()
+        calculator.expect_result_for(mine)
+        visit.page.wait_for_url(lambda url: parse_qs(urlsplit(url).query).get(f"{SLUG}.body_mass") == ["90"])
+        shared = visit.page.url
+        assert parse_qs(urlsplit(shared).query)[f"{SLUG}.v"] == [str(SCHEMA)]
+        assert_clean(visit)
+
+    with PageRecorder.open(browser, width=375, height=812, mobile=True) as friend:
+        held = []  # hold Pyodide back, to see what the page says before Python answers
+        friend.page.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+        friend.page.goto(shared)
+        calculator = Calculator(friend.page)
+        expect(calculator.status).to_have_text("Loading your result…")
+        expect(calculator.result).to_be_hidden()  # the example is not their result
+        wait_until(friend.page, lambda: held, "the page to ask for Pyodide at once, for the reader's result")
+        assert calculator.inputs() == mine
+        held[0].continue_()
+        expect(calculator.section).to_be_in_viewport()  # brought to the reader's eyes
+        calculator.expect_result_for(mine)
+        calculator.expect_state("live")
+        friend.page.context.unroute("**/pyodide.asm.wasm")
+
+        friend.page.reload()
+        calculator.expect_state("live")
+        assert calculator.inputs() == mine
+        calculator.expect_result_for(mine)
+        assert_clean(friend)
+
+
+def test_an_address_for_another_schema_version_shows_the_example(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE + shared_query(SLUG, "0", {"body_mass": "90"}))
+    calculator = Calculator(desktop.page)
+    expect(calculator.status).to_contain_text("older version")
+    expect(calculator.field("body_mass")).to_have_value(DEFAULTS["body_mass"])
+    expect(calculator.result).to_be_visible()
+
+
+def test_without_javascript_the_form_and_the_worked_example_are_there(browser, site_url):
+    with PageRecorder.open(browser, width=375, height=812, mobile=True, java_script_enabled=False) as visit:
+        visit.page.goto(site_url + ARTICLE)
+        calculator = Calculator(visit.page)
+        expect(calculator.field("body_mass")).to_be_visible()
+        expect(calculator.field("body_mass")).to_have_value(DEFAULTS["body_mass"])
+        expect(calculator.status).to_have_text("Example result for the values shown.")
+        expect(calculator.result).to_be_visible()
+        assert canonical(calculator.result.inner_html()) == canonical(calculators.run(SLUG, {})["html"])
+        assert runtime_requests(visit) == []
+        assert_clean(visit)
+
+
+def test_python_is_not_fetched_until_the_calculator_is_in_view(phone, site_url):
+    phone.page.goto(site_url + ARTICLE)
+    phone.page.wait_for_load_state("networkidle")
+    assert runtime_requests(phone) == []
+
+    calculator = Calculator(phone.page)
+    calculator.bring_into_view()
+    calculator.expect_state("live")
+    fetched = {url.rsplit("/", 1)[-1] for url in runtime_requests(phone)}
+    assert {"calculator-worker.mjs", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm",
+            "python_stdlib.zip", "pyodide-lock.json"} <= fetched
+    assert any(name.endswith("-py3-none-any.whl") for name in fetched)
+    assert_clean(phone)
+
+
+def test_focusing_a_field_starts_python_even_out_of_view(desktop, site_url):
+    desktop.page.goto(site_url + ARTICLE)
+    desktop.page.wait_for_load_state("networkidle")
+    calculator = Calculator(desktop.page)
+    calculator.field("body_mass").evaluate("field => field.focus({preventScroll: true})")
+    assert calculator.section.evaluate("section => section.getBoundingClientRect().top > innerHeight")
+    wait_until(desktop.page, lambda: runtime_requests(desktop), "the focused calculator to ask for Python")
+    calculator.expect_state("live")
+    assert_clean(desktop)
+
+
+def test_when_python_cannot_load_the_page_says_so_and_can_retry(phone, site_url):
+    context = phone.page.context
+    context.route("**/*.whl", lambda route: route.abort())
+    phone.page.goto(site_url + ARTICLE)
+    calculator = Calculator(phone.page)
+    calculator.bring_into_view()
+    calculator.expect_state("unavailable")
+    expect(calculator.status).to_contain_text("Live results are unavailable")
+    expect(calculator.retry).to_be_visible()
+    expect(calculator.result).to_be_visible()  # the worked example stays
+    expect(phone.page.locator("h1")).to_contain_text(TITLE)
+    expect(phone.page.get_by_text("That is where speed development starts becoming much more interesting.")).to_be_visible()
+
+    context.unroute("**/*.whl")
+    calculator.retry.click()
+    calculator.expect_state("live")
+    expect(calculator.retry).to_be_hidden()
+    calculator.type({"body_mass": "70"})
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "70"})
+    assert_clean(phone)  # the blocked wheel is reported in the page, not as a console error
+
+
+def test_instant_navigation_enhances_each_page_and_reuses_the_worker(desktop, site_under_a_path):
+    """On the site as published (here under a sub-path), pages after the first arrive by
+    Material's instant navigation: each calculator is enhanced, and the one worker serves all."""
+    site_url = site_under_a_path
+    workers = []
+    desktop.page.on("worker", lambda worker: workers.append(worker.url))
+    desktop.page.goto(site_url)
+    desktop.page.evaluate("window.sameDocument = true")
+    desktop.page.locator("article").get_by_role("link", name="Strength Balance calculator").click()
+    desktop.page.wait_for_url(f"**/{CALCULATOR_PAGE}")
+    expect(desktop.page.locator("h1")).to_contain_text("Strength Balance calculator")
+    calculator = Calculator(desktop.page)
+    calculator.bring_into_view()
+    calculator.type({"body_mass": "77"})
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
+
+    desktop.page.locator("article").get_by_role("link", name="Why Your Foot Strike Isn’t Making You Faster").click()
+    desktop.page.wait_for_url(f"**/{ARTICLE}")
+    expect(desktop.page.locator("h1")).to_contain_text(TITLE)
+    calculator.bring_into_view()
+    calculator.type({"body_mass": "66"})
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "66"})
+    assert desktop.page.evaluate("window.sameDocument") is True  # Material's instant navigation
+    assert [url for url in workers if url.endswith("calculator-worker.mjs")] == [
+        site_url + "assets/javascripts/calculator-worker.mjs"
+    ]
+    assert_clean(desktop)
+
+
+def test_the_calculator_works_from_the_keyboard(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.field("body_mass").focus()
+    desktop.page.keyboard.press("ControlOrMeta+a")
+    desktop.page.keyboard.type("80")
+    desktop.page.keyboard.press("Tab")
+    desktop.page.keyboard.press("ArrowRight")  # force unit: newtons -> kilograms-force
+    expect(calculator.choice("force_unit", "kgf")).to_be_focused()
+    assert desktop.page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "80", "force_unit": "kgf"})
+    assert_clean(desktop)
+
+
+def test_parts_declared_show_when_follow_their_field(desktop, site_url):
+    """`data-show-when="FIELD=VALUE"` (no calculator uses it yet): the page script shows the part
+    only while FIELD has VALUE, and leaves its inputs out while hidden."""
+
+    def with_condition(route):
+        html = route.fetch().text().replace(
+            'data-field="improvement"', 'data-field="improvement" data-show-when="force_unit=kgf"', 1
+        )
+        route.fulfill(body=html, content_type="text/html")
+
+    desktop.page.route(f"**/{CALCULATOR_PAGE}", with_condition)
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    expect(calculator.field("improvement")).to_be_hidden()
+    assert "improvement" not in calculator.inputs()
+    calculator.choice("force_unit", "kgf").check()
+    expect(calculator.field("improvement")).to_be_visible()
+    assert calculator.inputs()["improvement"] == DEFAULTS["improvement"]
+    calculator.choice("force_unit", "N").check()
+    expect(calculator.field("improvement")).to_be_hidden()
+
+
+def test_the_live_calculator_fits_a_phone(phone, site_url):
+    phone.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(phone.page)
+    calculator.bring_into_view()
+    calculator.type({"sprint_distance": "40", "sprint_time": "5.6"})
+    calculator.expect_result_for({**DEFAULTS, "sprint_distance": "40", "sprint_time": "5.6"})
+    assert phone.page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    for wrapper in calculator.result.locator(".aq-table-wrap").all():
+        assert wrapper.evaluate("box => getComputedStyle(box).overflowX") == "auto"
+    assert_clean(phone)

@@ -1,0 +1,123 @@
+"""What the build puts in the site for the calculators: the embedded form with its worked example,
+the wheel under a fingerprinted path, the self-hosted Pyodide under its version, and the builds
+that must be refused."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+import calculators
+from tests.site.article_page import FOOT_STRIKE, soup_of
+from tests.support.calculator_markup import canonical
+from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build
+
+SLUG = "strength_balance"
+CALCULATOR_PAGE = Path("calculators/strength-balance/index.html")
+PYODIDE_VERSION = json.loads((PROJECT_ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+
+
+def section_of(site: Path, page: Path):
+    section = soup_of(site, page).select_one(f"section.aq-calc[data-calculator={SLUG}]")
+    assert section is not None, f"no {SLUG} calculator in {page}"
+    return section
+
+
+def resolve(site: Path, page: Path, relative_url: str) -> Path:
+    """The file a page-relative URL points at (as a browser resolves it from the page's address)."""
+    return site / urlsplit(urljoin(f"http://site/{page.as_posix()}", relative_url)).path.lstrip("/")
+
+
+@pytest.mark.parametrize("page", [FOOT_STRIKE, CALCULATOR_PAGE])
+def test_the_page_carries_the_form_and_the_python_result_for_the_defaults(built_site, page):
+    section = section_of(built_site, page)
+    form = section.select_one("form.aq-calc__form")
+    values = {control["name"]: control.get("value", "") for control in form.select("input[type=text]")}
+    assert values == {name: text for name, text in calculators.defaults(SLUG).items() if name in values}
+    result = section.select_one(".aq-calc__result")
+    assert canonical(result.decode_contents()) == canonical(calculators.run(SLUG, {})["html"])
+    assert section.select_one(".aq-calc__output")["aria-live"] == "polite"
+    assert section.select_one(".aq-calc__status").get_text() == "Example result for the values shown."
+
+
+def test_the_form_is_accessible_as_written(built_site):
+    form = section_of(built_site, FOOT_STRIKE).select_one("form")
+    for control in form.select("input[type=text]"):
+        assert form.select_one(f"label[for='{control['id']}']"), control["id"]
+        assert control["inputmode"] == "decimal"
+        assert f"{control['id']}-error" in control["aria-describedby"].split()
+    assert form.select("fieldset.aq-pair legend")
+
+
+def test_the_calculator_page_explains_the_model(built_site):
+    page = soup_of(built_site, CALCULATOR_PAGE)
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert "model, not a measurement" in text
+    assert "Strength Balance = 100 × min(" in text
+    assert page.select(".aq-explanation__sources li")
+
+
+def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site):
+    pyodide = built_site / "assets" / "pyodide" / PYODIDE_VERSION
+    assert {path.name for path in pyodide.iterdir()} == PYODIDE_FILES  # no source maps, no consoles
+    wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
+    assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        names = wheel.namelist()
+    assert "calculators/__init__.py" in names and "calculators/strength_balance.toml" in names
+    assert not any(PurePosixPath(name).parts[0] in {"macros", "tests", "docs"} for name in names)
+
+
+@pytest.mark.parametrize("page", [FOOT_STRIKE, CALCULATOR_PAGE])
+def test_the_runtime_urls_work_from_the_page_at_any_depth_and_site_path(built_site, page):
+    section = section_of(built_site, page)
+    for attribute in ("data-worker-url", "data-wheel-url"):
+        assert not section[attribute].startswith(("/", "http")), "relative, so any sub-path works"
+        assert resolve(built_site, page, section[attribute]).is_file(), attribute
+    pyodide = resolve(built_site, page, section["data-pyodide-url"])
+    assert pyodide.name == PYODIDE_VERSION and (pyodide / "pyodide.mjs").is_file()
+
+
+def test_a_change_to_a_calculator_changes_the_wheel_url(tmp_path):
+    project = copy_of_project(tmp_path / "project", copied=("calculators",))
+    first = build_site(project, tmp_path / "first")
+    (project / "calculators" / "__init__.py").write_text(
+        (project / "calculators" / "__init__.py").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8"
+    )
+    second = build_site(project, tmp_path / "second")
+    urls = [section_of(site, CALCULATOR_PAGE)["data-wheel-url"] for site in (first, second)]
+    assert urls[0] != urls[1]
+    for site, url in zip((first, second), urls):
+        assert resolve(site, CALCULATOR_PAGE, url).is_file()
+    assert not resolve(second, CALCULATOR_PAGE, urls[0]).exists(), "a rebuild ships only the current wheel"
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        ('calculator("no_such_calculator")', ["no calculator called 'no_such_calculator'", SLUG]),
+        ('calculator("strength_balance", bodymass=80)', ["no input called 'bodymass'", "body_mass"]),
+        ('calculator("strength_balance", body_mass=500)', ["Body mass must be between 30 and 200 kg"]),
+    ],
+)
+def test_a_calculator_call_that_cannot_work_fails_the_build_naming_the_page(tmp_path, call, said):
+    project = copy_of_project(tmp_path / "project")
+    article = project / "docs" / "running-mechanics" / "foot-strike.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n{{ " + call + " }}\n", encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    for words in ["running-mechanics/foot-strike.md", *said]:
+        assert words in result.stderr
+
+
+def test_a_missing_pyodide_fails_the_build_saying_what_to_run(tmp_path):
+    project = copy_of_project(tmp_path / "project")
+    (project / "node_modules").unlink()
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    assert "make setup" in result.stderr and "npm ci" in result.stderr

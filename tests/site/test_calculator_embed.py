@@ -1,0 +1,50 @@
+"""The `calculator(...)` macro's own rules, without a build: what a writer's call becomes."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+import calculators
+from macros.browser_runtime import RuntimePaths
+from macros.calculator_embed import CalculatorCallError, example, render
+from tests.support.calculator_markup import canonical
+
+PATHS = RuntimePaths(pyodide="assets/pyodide/1.2.3/", wheel="assets/calculators/abc/x-1.0-py3-none-any.whl")
+
+
+def test_a_writer_sets_the_example_values_in_the_call():
+    shown = example("strength_balance", {"body_mass": 80, "improvement": "15"})
+    assert shown.inputs["body_mass"] == "80" and shown.inputs["improvement"] == "15"
+    expected = calculators.run("strength_balance", {**calculators.defaults("strength_balance"), "body_mass": "80", "improvement": "15"})
+    assert shown.result["html"] == expected["html"]
+
+    section = BeautifulSoup(render(shown, page_url="a/b/", paths=PATHS, explain=False), "html.parser").section
+    assert section.select_one("input[name=body_mass]")["value"] == "80"
+    assert canonical(section.select_one(".aq-calc__result").decode_contents()) == canonical(expected["html"])
+    assert not section.select(".aq-calc__explanation")
+
+
+def test_the_urls_are_relative_to_the_page():
+    section = BeautifulSoup(
+        render(example("strength_balance", {}), page_url="a/b/", paths=PATHS, explain=True), "html.parser"
+    ).section
+    assert section["data-pyodide-url"] == "../../assets/pyodide/1.2.3/"
+    assert section["data-wheel-url"] == "../../assets/calculators/abc/x-1.0-py3-none-any.whl"
+    assert section["data-worker-url"] == "../../assets/javascripts/calculator-worker.mjs"
+    assert section.select(".aq-calc__explanation .aq-explanation")
+
+
+@pytest.mark.parametrize(
+    ("slug", "overrides", "said"),
+    [
+        ("nope", {}, "no calculator called 'nope'"),
+        ("strength_balance", {"weight": 80}, "no input called 'weight'"),
+        ("strength_balance", {"body_mass": "abc"}, "body_mass: "),
+        ("strength_balance", {"body_mass": True}, "must be a number or text"),
+        ("strength_balance", {"sprint_distance": 40}, "sprint_time: "),  # a rule spanning two fields
+    ],
+)
+def test_a_call_that_cannot_give_a_correct_example_is_refused(slug, overrides, said):
+    with pytest.raises(CalculatorCallError, match=said.replace("(", r"\(")):
+        example(slug, overrides)

@@ -1,0 +1,41 @@
+"""A writer's preview picks up calculator edits: `mkdocs serve` rebuilds with the edited code (not
+the copy Python imported first) and serves a freshly built wheel under a new address."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from urllib.parse import urljoin
+
+from tests.site.test_preview import _eventually, _fetch, preview_server
+from tests.support.site import copy_of_project
+
+TEST_NAME = 'test = "Isometric split-stance push"'
+EDITED_NAME = "Isometric split-stance push, edited"
+
+
+def wheel_url(page_url: str, html: str) -> str:
+    return urljoin(page_url, re.search(r'data-wheel-url="([^"]+)"', html).group(1))
+
+
+def status_of(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.status
+
+
+def test_editing_a_calculator_updates_the_preview_and_its_wheel(tmp_path):
+    project = copy_of_project(tmp_path / "project", copied=("calculators",))
+    settings = project / "calculators" / "strength_balance.toml"
+    with preview_server(project) as url:
+        page = url + "calculators/strength-balance/"
+        _eventually(lambda: "data-wheel-url" in (_fetch(page) or ""), "the first build")
+        first_wheel = wheel_url(page, _fetch(page))
+        assert status_of(first_wheel) == 200
+
+        settings.write_text(
+            settings.read_text(encoding="utf-8").replace(TEST_NAME, f'test = "{EDITED_NAME}"'), encoding="utf-8"
+        )
+        _eventually(lambda: EDITED_NAME in (_fetch(page) or ""), "the rebuild after editing the calculator")
+        second_wheel = wheel_url(page, _fetch(page))
+        assert second_wheel != first_wheel
+        assert status_of(second_wheel) == 200
