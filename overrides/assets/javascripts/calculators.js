@@ -53,8 +53,10 @@ function moduleWorker(url) {
   return worker;
 }
 
-function startRuntime(view) {
-  if (runtime.state === "loading" || runtime.state === "ready") return;
+// Start Python for the page. After a failure only the reader's Retry starts it again (typing,
+// focus or scrolling do not), so an offline page does not ask again on every key.
+function startRuntime(view, { retry = false } = {}) {
+  if (runtime.state !== "idle" && !(retry && runtime.state === "failed")) return;
   setRuntimeState("loading");
   performance.mark("aq-calculator-start");
   const { workerUrl, pyodideUrl, wheelUrl } = view.section.dataset;
@@ -156,7 +158,7 @@ function enhance(section) {
   form.addEventListener("focusin", () => startRuntime(view));
   view.retry.addEventListener("click", () => {
     view.retry.hidden = true;
-    startRuntime(view);
+    startRuntime(view, { retry: true });
   });
   view.observer = new IntersectionObserver((entries) => {
     if (entries.some((entry) => entry.isIntersecting)) startRuntime(view);
