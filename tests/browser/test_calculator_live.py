@@ -251,3 +251,27 @@ def test_the_live_calculator_fits_a_phone(phone, site_url):
     for wrapper in calculator.result.locator(".aq-table-wrap").all():
         assert wrapper.evaluate("box => getComputedStyle(box).overflowX") == "auto"
     assert_clean(phone)
+
+
+def test_offline_or_without_module_workers_the_page_says_live_results_are_unavailable(phone, site_url):
+    phone.page.goto(site_url + ARTICLE)
+    phone.page.wait_for_load_state("networkidle")
+    phone.page.context.set_offline(True)
+    calculator = Calculator(phone.page)
+    calculator.bring_into_view()
+    calculator.expect_state("unavailable")
+    expect(calculator.retry).to_be_visible()
+
+    # A browser that knows workers but not module workers never reads the `type` option.
+    phone.page.context.set_offline(False)
+    phone.page.add_init_script("""
+        const ModuleWorker = window.Worker;
+        window.Worker = class extends ModuleWorker {
+          constructor(url, options) { super(url, { name: options.name }); }
+        };
+    """)
+    phone.page.reload()
+    calculator.bring_into_view()
+    calculator.expect_state("unavailable")
+    expect(calculator.result).to_be_visible()
+    assert_clean(phone)
