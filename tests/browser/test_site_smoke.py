@@ -36,7 +36,9 @@ def test_search_works_offline(desktop, site_url):
     desktop.page.wait_for_load_state("networkidle")
     desktop.page.context.set_offline(True)
     desktop.page.locator("label.md-search__icon, .md-search__input").first.click()
-    desktop.page.locator(".md-search__input").fill("foot strike")
+    # Typed key by key, as a reader types: Material's search reacts to key presses, and a value
+    # set all at once (fill) is sometimes missed while its search worker is still starting.
+    desktop.page.locator(".md-search__input").press_sequentially("foot strike", delay=20)
     result = desktop.page.locator(".md-search-result__item").first
     result.wait_for()
     assert "Foot Strike" in result.inner_text()
