@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.site.test_preview import _free_port
+from tests.pages.test_preview import _free_port
 from tests.support.site import PROJECT_ROOT, build_site, serve_directory
 
 SUB_PATH = "speed/"

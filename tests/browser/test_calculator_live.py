@@ -18,7 +18,7 @@ from tests.browser.calculator_page import (
     runtime_requests,
     wait_until,
 )
-from tests.site.test_foot_strike_article import TITLE
+from tests.pages.test_foot_strike_article import TITLE
 from tests.support.browser import PageRecorder
 from tests.support.calculator_markup import canonical, shared_query
 

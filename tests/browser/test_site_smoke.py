@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.test_foot_strike_article import TITLE
+from tests.pages.test_foot_strike_article import TITLE
 
 ARTICLE = "running-mechanics/foot-strike/"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.site.article_page import FOOT_STRIKE, json_ld, normalised_text, soup_of
-from tests.site.seed_repair import repaired_lines
+from tests.pages.article_page import FOOT_STRIKE, json_ld, normalised_text, soup_of
+from tests.pages.seed_repair import repaired_lines
 
 TITLE = "Why Your Foot Strike Isn’t Making You Faster (And What Actually Does)"
 POINTER = "👉 "

@@ -7,7 +7,7 @@ import re
 import urllib.request
 from urllib.parse import urljoin
 
-from tests.site.test_preview import _eventually, _fetch, preview_server
+from tests.pages.test_preview import _eventually, _fetch, preview_server
 from tests.support.site import copy_of_project
 
 TEST_NAME = 'test = "Isometric split-stance push"'

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 import calculators
-from tests.site.article_page import FOOT_STRIKE, soup_of
+from tests.pages.article_page import FOOT_STRIKE, soup_of
 from tests.support.calculator_markup import canonical
 from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from tests.site.article_page import FOOT_STRIKE, soup_of
+from tests.pages.article_page import FOOT_STRIKE, soup_of
 from tests.support.site import copy_of_project, mkdocs_build
 
 EXTERNAL_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", re.IGNORECASE)
