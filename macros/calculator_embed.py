@@ -20,9 +20,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-import calculators
 from mkdocs.utils import get_relative_url
 
+import calculators
 from macros.browser_runtime import RuntimePaths, runtime_paths
 
 EXAMPLE_STATUS = "Example result for the values shown."

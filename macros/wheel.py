@@ -66,7 +66,9 @@ def _package_files(package_dir: Path) -> list[Path]:
 
 def build_calculators_wheel(out_dir: Path, project_root: Path = PROJECT_ROOT) -> Path:
     """Build the calculators wheel into `out_dir` and return its path."""
-    from hatchling.build import build_wheel  # build-time dependency, imported only when needed
+    from hatchling.build import (
+        build_wheel,  # build-time dependency, imported only when needed
+    )
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.chdir(project_root):

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-import calculators
 from playwright.sync_api import expect
 
+import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.strength_balance_params import load_parameters
-from calculators.strength_balance_model import Parameters
+from calculators.strength_balance.model import Parameters
+from calculators.strength_balance.params import load_parameters
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -5,18 +5,25 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from calculators.markup import (
+from calculators.core.formatting import format_short
+from calculators.core.markup import (
     Markup,
     definition_list,
     explanation,
     figure,
-    format_short,
     headline,
     model_statement,
     numbered_steps,
     result_block,
 )
-from calculators.svg import Axis, Segment, Series, line_chart, nice_axis, split_bar_chart
+from calculators.core.svg import (
+    Axis,
+    Segment,
+    Series,
+    line_chart,
+    nice_axis,
+    split_bar_chart,
+)
 
 
 def test_a_split_bar_draws_each_part_in_proportion_with_its_label_and_a_text_equivalent():

@@ -7,11 +7,17 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import calculators
-from calculators.fields import Choice, ChoiceField, FieldGroup, NumberField, PairField
-from calculators.form import render_form
+from calculators.core.fields import (
+    Choice,
+    ChoiceField,
+    FieldGroup,
+    NumberField,
+    PairField,
+)
+from calculators.core.form import render_form
+from calculators.core.svg import Bar, horizontal_bar_chart
 from calculators.strength_balance import make_calculator
-from calculators.strength_balance_params import load_parameters
-from calculators.svg import Bar, horizontal_bar_chart
+from calculators.strength_balance.params import load_parameters
 
 ATTACK = '<script>alert("x")</script>'
 PACKAGED = Path(__file__).resolve().parents[2] / "calculators" / "strength_balance.toml"
@@ -45,7 +51,7 @@ def test_a_script_typed_into_a_field_comes_back_as_data_not_markup():
 
 
 def test_a_field_label_with_script_is_escaped_in_the_attention_notice():
-    from calculators.calculator import Calculator
+    from calculators.core.calculator import Calculator
 
     demo = Calculator(
         slug="demo",

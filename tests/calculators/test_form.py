@@ -6,8 +6,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 import calculators
-from calculators.fields import Choice, ChoiceField, NumberField
-from calculators.form import render_form
+from calculators.core.fields import Choice, ChoiceField, NumberField
+from calculators.core.form import render_form
 
 SLUG = "strength_balance"
 

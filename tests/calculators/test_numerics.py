@@ -7,7 +7,11 @@ import statistics
 
 import pytest
 
-from calculators.numerics import bracketed_minimum, golden_section_minimum, straight_line_fit
+from calculators.core.numerics import (
+    bracketed_minimum,
+    golden_section_minimum,
+    straight_line_fit,
+)
 
 
 def test_golden_section_finds_the_bottom_of_a_single_dip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.params import ParameterError, Range, Settings
+from calculators.core.settings import ParameterError, Range, Settings
 
 
 def test_a_range_is_read_from_its_two_keys_and_holds_its_ends():

@@ -8,8 +8,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calculators.fields import Choice, ChoiceField, DurationField, FieldGroup, NumberField, PairField
-from calculators.parsing import Empty, Parsed, Problem, parse_decimal, parse_duration, parse_field, parse_form
+from calculators.core.fields import (
+    Choice,
+    ChoiceField,
+    DurationField,
+    FieldGroup,
+    NumberField,
+    PairField,
+)
+from calculators.core.parsing import (
+    Empty,
+    Parsed,
+    Problem,
+    parse_decimal,
+    parse_duration,
+    parse_field,
+    parse_form,
+)
 
 BODY_MASS = NumberField("body_mass", "Body mass", "kg", minimum=30, maximum=200, default="75")
 FORCE = NumberField("swing_leg", "Swing leg", "N", minimum=0, minimum_exclusive=True, maximum=10_000)

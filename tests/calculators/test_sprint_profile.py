@@ -21,12 +21,29 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators.params import ParameterError
-from calculators.sprint_profile import SPLIT_ROWS, distance_name, make_calculator, time_name
-from calculators.sprint_profile_mechanics import Air, Athlete, air_density, frontal_area, sprint_mechanics
-from calculators.sprint_profile_model import SpeedCurve, Split, curve_for_tau, fit_speed_curve, sum_of_squares
-from calculators.sprint_profile_params import load_parameters, parameters_from_toml
-from calculators.units import HECTOPASCALS_PER_TORR
+from calculators.core.settings import ParameterError
+from calculators.core.units import HECTOPASCALS_PER_TORR
+from calculators.sprint_profile import (
+    SPLIT_ROWS,
+    distance_name,
+    make_calculator,
+    time_name,
+)
+from calculators.sprint_profile.mechanics import (
+    Air,
+    Athlete,
+    air_density,
+    frontal_area,
+    sprint_mechanics,
+)
+from calculators.sprint_profile.model import (
+    SpeedCurve,
+    Split,
+    curve_for_tau,
+    fit_speed_curve,
+    sum_of_squares,
+)
+from calculators.sprint_profile.params import load_parameters, parameters_from_toml
 
 SLUG = "sprint_profile"
 PACKAGED_TOML = Path(__file__).parents[2] / "calculators" / "sprint_profile.toml"
@@ -188,7 +205,7 @@ def test_air_density_and_frontal_area_by_hand():
 def test_f0_v0_pmax_rf_and_drf_are_the_methods_own_steps_from_the_fitted_curve(mss, tau):
     """Redo Samozino et al. (2016) by hand on the curve fitted to the runner's splits."""
     body_mass, height, temperature, pressure = 72.0, 1.78, 24.0, 1005.0
-    answer = calculators.registry.get(SLUG).evaluate(
+    answer = calculators.core.registry.get(SLUG).evaluate(
         inputs_for(
             [(s.distance, f"{s.time:.4f}") for s in splits_of(SpeedCurve(mss, tau), SIX_GATES)],
             body_mass="72", height="178", temperature="24", pressure="1005",
@@ -288,8 +305,8 @@ def test_given_air_replaces_the_assumed_air_and_changes_the_force():
     assert thin["ok"] is True
     # ρ = 1.293 × (800 ÷ 1013.25) × 273 / 303 = 1.293 × 0.789539 × 0.900990 = 0.91979 kg/m³
     assert "Air: 30 °C, 800 hPa, density 0.920 kg/m³" in thin["html"]
-    default = calculators.registry.get(SLUG).evaluate({}).result.mechanics
-    thinner = calculators.registry.get(SLUG).evaluate({"temperature": "30", "pressure": "800"}).result.mechanics
+    default = calculators.core.registry.get(SLUG).evaluate({}).result.mechanics
+    thinner = calculators.core.registry.get(SLUG).evaluate({"temperature": "30", "pressure": "800"}).result.mechanics
     # k scales with density: 0.91980 / 1.20444 of the default.
     assert thinner.drag_factor == pytest.approx(default.drag_factor * 0.91980 / 1.20444, rel=1e-4)
     assert thinner.max_force != default.max_force

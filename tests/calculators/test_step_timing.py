@@ -16,11 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators.params import ParameterError
+from calculators.core.settings import ParameterError
+from calculators.core.units import km_per_hour, miles_per_hour
 from calculators.step_timing import make_calculator
-from calculators.step_timing_model import Step, frames_to_seconds, what_ifs
-from calculators.step_timing_params import load_parameters, parameters_from_toml
-from calculators.units import km_per_hour, miles_per_hour
+from calculators.step_timing.model import Step, frames_to_seconds, what_ifs
+from calculators.step_timing.params import load_parameters, parameters_from_toml
 
 SLUG = "step_timing"
 INPUT_NAMES = ["timing", "contact_time", "flight_time", "contact_frames", "flight_frames", "frame_rate", "step_length"]
@@ -29,7 +29,7 @@ PACKAGED_TOML = Path(__file__).parents[2] / "calculators" / "step_timing.toml"
 
 def result_of(inputs: dict[str, str]):
     """The model's result for what a reader typed (the calculator's own parse, check and compute)."""
-    evaluation = calculators.registry.get(SLUG).evaluate(inputs)
+    evaluation = calculators.core.registry.get(SLUG).evaluate(inputs)
     assert evaluation.errors == {}, evaluation.errors
     return evaluation.result
 
@@ -265,7 +265,7 @@ def test_any_text_in_any_field_gives_an_answer_never_an_exception(inputs):
     length_cm=st.integers(min_value=50, max_value=350),
 )
 def test_speed_is_always_step_length_over_step_time_and_shares_add_up(contact, flight, length_cm):
-    evaluation = calculators.registry.get(SLUG).evaluate(
+    evaluation = calculators.core.registry.get(SLUG).evaluate(
         {"contact_time": str(contact), "flight_time": str(flight), "step_length": str(length_cm / 100)}
     )
     speed = (length_cm / 100) / ((contact + flight) / 1000)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from calculators.params import ParameterError
+from calculators.core.settings import ParameterError
 from calculators.strength_balance import make_calculator
-from calculators.strength_balance_params import load_parameters
+from calculators.strength_balance.params import load_parameters
 
 PACKAGED = Path(__file__).resolve().parents[2] / "calculators" / "strength_balance.toml"
 

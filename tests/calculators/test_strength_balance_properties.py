@@ -8,7 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import calculators
-from calculators.strength_balance_model import CONTRIBUTORS, LeftRight, TestResults, assess, balance
+from calculators.strength_balance.model import (
+    CONTRIBUTORS,
+    LeftRight,
+    TestResults,
+    assess,
+    balance,
+)
 
 FORCE = st.floats(min_value=0.01, max_value=10_000, allow_nan=False, allow_infinity=False)
 HOLD = st.floats(min_value=0.01, max_value=3_600, allow_nan=False, allow_infinity=False)

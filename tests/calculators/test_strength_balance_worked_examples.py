@@ -20,7 +20,7 @@ import pytest
 
 import calculators
 from calculators.strength_balance import CALCULATOR
-from calculators.strength_balance_model import Assessment
+from calculators.strength_balance.model import Assessment
 
 
 def sig4(value: float) -> float:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from calculators.fields import NumberField
-from calculators.form import render_form
-from calculators.parsing import Parsed, Problem, parse_field
+from calculators.core.fields import NumberField
+from calculators.core.form import render_form
+from calculators.core.parsing import Parsed, Problem, parse_field
 
 FRAMES = NumberField("contact_frames", "Contact", "frames", minimum=1, maximum=1000, whole_number=True, long_label="Ground contact in frames")
 

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal
 
-from calculators.sources import Source
-
-KGF_IN_NEWTONS = 9.80665
-"""One kilogram-force in newtons (the standard definition, not a tunable number)."""
+from calculators.core.sources import Source
 
 PUSHING_LEG = "pushing_leg"
 SWING_LEG = "swing_leg"

@@ -24,9 +24,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from calculators.numerics import StraightLine, straight_line_fit
-from calculators.sprint_profile_model import SpeedCurve
-from calculators.units import torr
+from calculators.core.numerics import StraightLine, straight_line_fit
+from calculators.core.units import torr
+from calculators.sprint_profile.model import SpeedCurve
 
 STANDARD_PRESSURE_TORR = 760.0
 ZERO_CELSIUS_IN_KELVIN = 273.0

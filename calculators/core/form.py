@@ -10,29 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from calculators.fields import ChoiceField, FieldGroup, FormItem, NumberField, PairField, input_fields
-from calculators.markup import Markup, attributes, element, escape, join
-from calculators.parsing import plain_number
+from calculators.core.fields import (
+    ChoiceField,
+    FieldGroup,
+    FormItem,
+    NumberField,
+    PairField,
+    input_fields,
+)
+from calculators.core.formatting import plain_number
+from calculators.core.markup import Markup, attributes, element, escape, join
 
 
 def render_form(
     slug: str,
-    schema: int,
     items: tuple[FormItem, ...],
     values: Mapping[str, str] | None = None,
     errors: Mapping[str, str] | None = None,
-    id_prefix: str | None = None,
 ) -> Markup:
-    """The whole `<form>`; missing values take the field's default, errors show beside their field."""
-    prefix = id_prefix or slug
+    """The whole `<form>`; missing values take the field's default, errors show beside their field.
+
+    Every id starts with the slug, so different calculators never clash on one page.
+    """
     given = dict(values or {})
     texts = {field.name: _text(given.get(field.name), field.default) for field in input_fields(items)}
-    renderer = _FormRenderer(prefix=prefix, texts=texts, errors=dict(errors or {}))
+    renderer = _FormRenderer(prefix=slug, texts=texts, errors=dict(errors or {}))
     body = join(renderer.item(item) for item in items)
-    return Markup(
-        f"<form{attributes(class_='aq-calc__form', data_calculator=slug, data_schema=str(schema), novalidate=True)}>"
-        f"{body}</form>"
-    )
+    return Markup(f"<form{attributes(class_='aq-calc__form', novalidate=True)}>{body}</form>")
 
 
 def _text(value: object, default: str) -> str:

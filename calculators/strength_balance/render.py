@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.markup import (
+from calculators.core.formatting import format_number, format_signed, plain_number
+from calculators.core.markup import (
     Column,
     Markup,
     Row,
@@ -18,19 +19,18 @@ from calculators.markup import (
     escape,
     explanation,
     figure,
-    format_number,
-    format_signed,
     headline,
     join,
     model_statement,
     numbered_steps,
     result_block,
+    sources_list,
     table,
 )
-from calculators.parsing import plain_number
-from calculators.strength_balance_model import (
+from calculators.core.svg import Bar, horizontal_bar_chart
+from calculators.core.units import KGF_IN_NEWTONS
+from calculators.strength_balance.model import (
     CONTRIBUTORS,
-    KGF_IN_NEWTONS,
     MEASURES,
     PUSH_SIDE,
     SWING_LEG,
@@ -38,8 +38,6 @@ from calculators.strength_balance_model import (
     ContributorResult,
     Parameters,
 )
-from calculators.sources import sources_list
-from calculators.svg import Bar, horizontal_bar_chart
 
 # Below this, every force score suggests kilograms-force typed with "N" chosen (about 0.2 of the
 # reference is far below any athlete's; a kgf number read as newtons is about 0.1 of it).
@@ -110,7 +108,7 @@ class _Renderer:
             self.retest(),
         ]
         note = (
-            "This is a model, not a measurement: it turns your test results into scores with the "
+            "it turns your test results into scores with the "
             "formulas explained with this calculator."
         )
         return result_block("strength-balance", parts, note)

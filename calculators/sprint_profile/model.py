@@ -25,7 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from calculators.numerics import bracketed_minimum
+from calculators.core.numerics import bracketed_minimum
 
 
 @dataclass(frozen=True)

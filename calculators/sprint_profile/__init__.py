@@ -1,10 +1,10 @@
-"""The sprint speed profile calculator: its form, its cross-field checks, and the model wired to them.
+"""The sprint speed profile calculator: what the reader types, and how it is read into `Inputs`.
 
 Up to six splits (distance and time from a standing start) are declared once as
 `split_1_distance`, `split_1_time`, ... `split_6_time`; the first two are required and empty rows
-are ignored. The speed curve's fit lives in `sprint_profile_model`, the force-velocity method in
-`sprint_profile_mechanics`, the tunable numbers in `sprint_profile.toml`, the HTML in
-`sprint_profile_render`.
+are ignored. The speed curve's fit lives in `model.py`, the force-velocity method in
+`mechanics.py`, the tunable numbers in `parameters.toml` (checked by `params.py`), the HTML in
+`render.py`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from calculators.calculator import Calculator
-from calculators.fields import FieldGroup, FormItem, NumberField
-from calculators.markup import format_number, format_short
-from calculators.parsing import ParsedForm, plain_number
-from calculators.sprint_profile_mechanics import Air, Athlete, sprint_mechanics
-from calculators.sprint_profile_model import Split, SpeedCurveFit, fit_speed_curve
-from calculators.sprint_profile_params import Parameters, load_parameters
-from calculators.sprint_profile_render import SprintProfile, render_explanation, render_result
+from calculators.core.calculator import Calculator, FieldMessages
+from calculators.core.fields import FieldGroup, FormItem, NumberField
+from calculators.core.formatting import format_number, format_short, plain_number
+from calculators.core.parsing import ParsedForm
+from calculators.sprint_profile.mechanics import Air, Athlete, sprint_mechanics
+from calculators.sprint_profile.model import SpeedCurveFit, Split, fit_speed_curve
+from calculators.sprint_profile.params import Parameters, load_parameters
+from calculators.sprint_profile.render import (
+    SprintProfile,
+    render_explanation,
+    render_result,
+)
 
 SLUG = "sprint_profile"
 TITLE = "Sprint speed profile"
@@ -262,41 +266,65 @@ def fit_messages(fit: SpeedCurveFit, rows: list[SplitRow], parameters: Parameter
     return {}
 
 
-def make_check(parameters: Parameters) -> Callable[[ParsedForm], Mapping[str, str]]:
-    """Rules that span fields, in order; a later rule runs only when the earlier ones found nothing."""
-
-    def check(parsed: ParsedForm) -> dict[str, str]:
-        messages = _pairing_messages(parsed)
-        split_names = {name(row) for row in range(1, SPLIT_ROWS + 1) for name in (distance_name, time_name)}
-        if messages or split_names & set(parsed.errors):
-            return messages
-        rows = given_rows(parsed.values)
-        if len(rows) < REQUIRED_ROWS:
-            return messages  # the required rows have their own "is needed" messages
-        messages = _order_messages(rows) or _human_messages(rows, parameters)
-        if messages:
-            return messages
-        return fit_messages(fit_speed_curve([entry.split for entry in rows], parameters.fit), rows, parameters)
-
-    return check
+def _read_splits(form: ParsedForm, parameters: Parameters) -> tuple[SpeedCurveFit | None, dict[str, str]]:
+    """The speed curve the splits give, or the messages that stop it: each rule runs only when the
+    ones before it found nothing, and the fit (the last check) runs once, here."""
+    messages = _pairing_messages(form)
+    split_names = {name(row) for row in range(1, SPLIT_ROWS + 1) for name in (distance_name, time_name)}
+    if messages or split_names & set(form.errors):
+        return None, messages
+    rows = given_rows(form.values)
+    if len(rows) < REQUIRED_ROWS:
+        return None, messages  # the required rows have their own "is needed" messages
+    messages = _order_messages(rows) or _human_messages(rows, parameters)
+    if messages:
+        return None, messages
+    fit = fit_speed_curve([entry.split for entry in rows], parameters.fit)
+    return fit, fit_messages(fit, rows, parameters)
 
 
-def make_calculator(parameters: Parameters) -> Calculator[SprintProfile]:
-    """The calculator for a given set of parameters (the site uses sprint_profile.toml's)."""
+@dataclass(frozen=True)
+class Inputs:
+    """One sprint, read once: the speed curve its splits give, the athlete and the air."""
 
-    def compute(values: Mapping[str, Any]) -> SprintProfile:
-        fit = fit_speed_curve([entry.split for entry in given_rows(values)], parameters.fit)
-        athlete = Athlete(body_mass=values["body_mass"], height=values["height"] / CENTIMETRES_PER_METRE)
-        temperature, pressure = values.get("temperature"), values.get("pressure")
-        air = Air(
-            temperature=parameters.default_temperature if temperature is None else temperature,
-            pressure=parameters.default_pressure if pressure is None else pressure,
-        )
-        return SprintProfile(
+    fit: SpeedCurveFit
+    """The splits' speed curve: fitting it is how the splits are checked, so it is fitted here, once."""
+    athlete: Athlete
+    air: Air
+    air_given: tuple[bool, bool]
+    """Whether the reader gave the temperature and the pressure (else the defaults are used)."""
+
+
+def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMessages]:
+    """Read the form into `Inputs` (height in metres, the air's defaults filled in)."""
+
+    def read(form: ParsedForm) -> Inputs | FieldMessages:
+        fit, messages = _read_splits(form, parameters)
+        if messages or form.errors or fit is None:
+            return FieldMessages(messages)
+        temperature, pressure = form.optional_number("temperature"), form.optional_number("pressure")
+        return Inputs(
             fit=fit,
-            mechanics=sprint_mechanics(fit.curve, athlete, air, parameters.method),
-            parameters=parameters,
+            athlete=Athlete(body_mass=form.number("body_mass"), height=form.number("height") / CENTIMETRES_PER_METRE),
+            air=Air(
+                temperature=parameters.default_temperature if temperature is None else temperature,
+                pressure=parameters.default_pressure if pressure is None else pressure,
+            ),
             air_given=(temperature is not None, pressure is not None),
+        )
+
+    return read
+
+
+def make_calculator(parameters: Parameters) -> Calculator[Inputs, SprintProfile]:
+    """The calculator for a given set of parameters (the site uses parameters.toml's)."""
+
+    def compute(inputs: Inputs) -> SprintProfile:
+        return SprintProfile(
+            fit=inputs.fit,
+            mechanics=sprint_mechanics(inputs.fit.curve, inputs.athlete, inputs.air, parameters.method),
+            parameters=parameters,
+            air_given=inputs.air_given,
         )
 
     return Calculator(
@@ -304,8 +332,8 @@ def make_calculator(parameters: Parameters) -> Calculator[SprintProfile]:
         title=TITLE,
         schema=SCHEMA,
         form=build_form(parameters),
+        read=make_read(parameters),
         compute=compute,
-        check=make_check(parameters),
         render=render_result,
         explain=lambda: render_explanation(parameters),
     )

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Union
 
-from calculators.fields import (
+from calculators.core.fields import (
     ChoiceField,
     DurationField,
     FieldGroup,
@@ -23,6 +23,7 @@ from calculators.fields import (
     PairField,
     input_fields,
 )
+from calculators.core.formatting import plain_number
 
 # Digits only ([0-9], not \d, which also matches other scripts' digits); one decimal separator,
 # a point or a comma. No exponents: "1e999" is not something a reader means to type.
@@ -84,12 +85,26 @@ class ParsedForm:
         """True when the reader typed something into the input, good or bad."""
         return self.texts.get(name, "").strip() != ""
 
+    # Typed access for a calculator's `read`, once the form has no errors: asking for a number
+    # that is not there is a mistake in the calculator, so these raise.
 
-def plain_number(value: float) -> str:
-    """A number as a reader would write it: "30", "72.5", never "30.0" or "1e+02"."""
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
+    def number(self, name: str) -> float:
+        """A required number's value."""
+        value = self.values.get(name)
+        if not isinstance(value, float):
+            raise TypeError(f"{name} has no number (it holds {value!r})")
+        return value
+
+    def optional_number(self, name: str) -> float | None:
+        """An optional number's value, or None when it was left empty (or is hidden)."""
+        return None if self.values.get(name) is None else self.number(name)
+
+    def choice(self, name: str) -> str:
+        """A choice's value, e.g. "kgf"."""
+        value = self.values.get(name)
+        if not isinstance(value, str):
+            raise TypeError(f"{name} has no choice (it holds {value!r})")
+        return value
 
 
 def _tidy_decimal(sign: str, whole: str, fraction: str) -> str:

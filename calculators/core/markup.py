@@ -1,17 +1,18 @@
-"""Small helpers for writing HTML fragments safely, and for showing numbers to readers.
+"""Small helpers for writing HTML fragments safely, and the pieces every calculator's result shares.
 
 Every piece of text goes through `html.escape` unless it is already `Markup` (a string this code
 built from escaped parts), so a reader's input or a label can never become markup. Numbers are
-rounded here, at display time only; the model always works with the unrounded values.
+rounded before they get here (`calculators.core.formatting`).
 """
 
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Union
+
+from calculators.core.sources import Source
 
 
 class Markup(str):
@@ -57,34 +58,6 @@ def element(tag: str, content: Content = "", **attrs: str | bool | None) -> Mark
 def join(parts: Iterable[Content], separator: str = "") -> Markup:
     """Several pieces of content as one piece of Markup, each escaped as needed."""
     return Markup(separator.join(escape(part) for part in parts))
-
-
-def format_number(value: float, decimals: int) -> str:
-    """A rounded number for display; never "-0.00" for a value that rounds to zero."""
-    if not math.isfinite(value):
-        return "–"
-    text = f"{value:.{decimals}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]
-    return text
-
-
-def format_short(value: float, decimals: int) -> str:
-    """A number rounded to at most `decimals` places, without trailing zeros: "116.7", "100", "2.2"."""
-    text = format_number(value, decimals)
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-def format_signed(value: float, decimals: int) -> str:
-    """A change for display with its sign: "+1.20", "−0.35" (a true minus sign), "0.00"."""
-    text = format_number(value, decimals)
-    if float(text) == 0:
-        return text.lstrip("-")
-    if text.startswith("-"):
-        return "\u2212" + text[1:]
-    return "+" + text
 
 
 @dataclass(frozen=True)
@@ -141,12 +114,13 @@ def explanation(model_note: Content, sections: Sequence[tuple[str, Content]]) ->
     return element("div", join(parts), class_="aq-explanation")
 
 
-MODEL_NOT_MEASUREMENT = "This is a model, not a measurement."
+MODEL_NOT_MEASUREMENT = "This is a model, not a measurement"
+"""Said once in each calculator's explanation and once under each result, always in these words."""
 
 
 def model_statement(why: str) -> Markup:
     """The explanation's opening: "This is a model, not a measurement." in bold, then why."""
-    return Markup(f"<strong>{escape(MODEL_NOT_MEASUREMENT)}</strong> {escape(why)}")
+    return Markup(f"<strong>{escape(MODEL_NOT_MEASUREMENT)}.</strong> {escape(why)}")
 
 
 def headline(label: str, value: str, rest: str = "") -> Markup:
@@ -155,9 +129,9 @@ def headline(label: str, value: str, rest: str = "") -> Markup:
     return element("p", Markup(f"{escape(label)}: {strong}{escape(rest)}"), class_="aq-result__headline")
 
 
-def result_block(kind: str, parts: Iterable[Content], model_note: str) -> Markup:
-    """A calculator's result: its parts, then a line saying what kind of model made them."""
-    note = element("p", model_note, class_="aq-result__model-note")
+def result_block(kind: str, parts: Iterable[Content], what_the_model_does: str) -> Markup:
+    """A calculator's result: its parts, then "This is a model, not a measurement: ..." and what it does."""
+    note = element("p", f"{MODEL_NOT_MEASUREMENT}: {what_the_model_does}", class_="aq-result__model-note")
     return element("div", join([*parts, note]), class_=f"aq-result aq-result--{kind}")
 
 
@@ -169,3 +143,12 @@ def figure(chart: Content, caption: Content) -> Markup:
 def numbered_steps(steps: Iterable[Content]) -> Markup:
     """How the numbers are worked out, one step per item (pass `Markup` for steps with tags)."""
     return element("ol", join(element("li", step) for step in steps), class_="aq-explanation__steps")
+
+
+def sources_list(sources: Iterable[Source]) -> Markup:
+    """The sources as a list for an explanation block: the citation (as `<cite>`), then the finding."""
+    return element(
+        "ul",
+        join(element("li", join([element("cite", source.citation), " ", source.finding])) for source in sources),
+        class_="aq-explanation__sources",
+    )

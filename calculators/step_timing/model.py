@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from calculators.params import Range
-from calculators.sources import Source
-from calculators.units import MILLISECONDS_PER_SECOND, km_per_hour, miles_per_hour
+from calculators.core.settings import Range
+from calculators.core.sources import Source
+from calculators.core.units import in_seconds, km_per_hour, miles_per_hour
 
 SECONDS_PER_MINUTE = 60.0
 
@@ -126,14 +126,6 @@ class StepTiming:
 def frames_to_seconds(frames: float, frame_rate: float) -> float:
     """Time spanned by a number of video frames: 12 frames at 120 fps is 0.1 s."""
     return frames / frame_rate
-
-
-def in_milliseconds(seconds: float) -> float:
-    return seconds * MILLISECONDS_PER_SECOND
-
-
-def in_seconds(milliseconds: float) -> float:
-    return milliseconds / MILLISECONDS_PER_SECOND
 
 
 def percent_change(new: float, old: float) -> float:

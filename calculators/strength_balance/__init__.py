@@ -1,23 +1,31 @@
-"""The Strength Balance calculator: its form, its cross-field checks, and the model wired to them.
+"""The Strength Balance calculator: what the reader types, and how it is read into `Inputs`.
 
-The model's arithmetic lives in `strength_balance_model`, its tunable numbers in
-`strength_balance.toml`, and its HTML in `strength_balance_render`; this module declares what the
-reader types and turns good input into the model's inputs (converting kgf to newtons on the way).
+The model's arithmetic lives in `model.py`, its tunable numbers in `parameters.toml` (checked by
+`params.py`), and its HTML in `render.py`; this module declares the form and reads it once into
+the model's inputs (converting kgf to newtons on the way).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any
 
-from calculators.calculator import Calculator
-from calculators.fields import Choice, ChoiceField, DurationField, FieldGroup, FormItem, NumberField, PairField
-from calculators.parsing import ParsedForm, plain_number
-from calculators.strength_balance_model import (
+from calculators.core.calculator import Calculator, FieldMessages
+from calculators.core.fields import (
+    Choice,
+    ChoiceField,
+    DurationField,
+    FieldGroup,
+    FormItem,
+    NumberField,
+    PairField,
+)
+from calculators.core.formatting import plain_number
+from calculators.core.parsing import ParsedForm
+from calculators.core.units import KGF_IN_NEWTONS
+from calculators.strength_balance.model import (
     CONTRIBUTORS,
-    KGF_IN_NEWTONS,
     LABELS,
     MEASURES,
     LeftRight,
@@ -26,8 +34,12 @@ from calculators.strength_balance_model import (
     TestResults,
     assess,
 )
-from calculators.strength_balance_params import load_parameters
-from calculators.strength_balance_render import Answer, render_explanation, render_result
+from calculators.strength_balance.params import load_parameters
+from calculators.strength_balance.render import (
+    Answer,
+    render_explanation,
+    render_result,
+)
 
 SLUG = "strength_balance"
 TITLE = "Strength Balance"
@@ -178,21 +190,35 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     )
 
 
-def check(parsed: ParsedForm) -> dict[str, str]:
+@dataclass(frozen=True)
+class Inputs:
+    """One reader's Strength Balance inputs, read once: forces in newtons, holds in seconds."""
+
+    results: TestResults
+    force_unit: str
+    """The unit the reader typed forces in ("N" or "kgf"), to show them back in it."""
+    improvement_percent: float | None
+    """None when left empty (the model's default then applies)."""
+    sprint: Sprint | None
+    previous: TestResults | None
+    """The earlier test of a retest, or None."""
+
+
+def _cross_field_messages(form: ParsedForm) -> dict[str, str]:
     """Rules that span fields: a distance needs a time; a retest needs all four previous tests."""
     messages: dict[str, str] = {}
-    if parsed.typed("sprint_distance") and not parsed.typed("sprint_time"):
+    if form.typed("sprint_distance") and not form.typed("sprint_time"):
         messages["sprint_time"] = "Enter the time for this distance, or clear the distance."
-    distance, time = parsed.values.get("sprint_distance"), parsed.values.get("sprint_time")
+    distance, time = form.values.get("sprint_distance"), form.values.get("sprint_time")
     if isinstance(distance, float) and isinstance(time, float) and distance / time > FASTEST_SPRINT_M_PER_S:
         messages["sprint_time"] = (
             f"{plain_number(distance)} m in {plain_number(time)} s would be faster than "
             f"{plain_number(FASTEST_SPRINT_M_PER_S)} m/s, beyond any recorded sprint: check the distance and the time."
         )
     previous_sides = [f"{PREVIOUS}{name}_{side}" for name in CONTRIBUTORS for side in ("left", "right")]
-    if any(parsed.typed(name) for name in [PREVIOUS + "body_mass", *previous_sides]):
+    if any(form.typed(name) for name in [PREVIOUS + "body_mass", *previous_sides]):
         for name in previous_sides:
-            if not parsed.typed(name):
+            if not form.typed(name):
                 contributor, _, side = name[len(PREVIOUS):].rpartition("_")
                 messages[name] = (
                     f"Enter the previous {LABELS[contributor].lower()} ({side}) too, or clear the previous test."
@@ -200,12 +226,12 @@ def check(parsed: ParsedForm) -> dict[str, str]:
     return messages
 
 
-def _test_results(values: Mapping[str, Any], prefix: str, body_mass: float) -> TestResults:
-    to_newtons = KGF_IN_NEWTONS if values["force_unit"] == "kgf" else 1.0
+def _test_results(form: ParsedForm, prefix: str, body_mass: float) -> TestResults:
+    to_newtons = KGF_IN_NEWTONS if form.choice("force_unit") == "kgf" else 1.0
 
     def sides(name: str) -> LeftRight:
         factor = to_newtons if MEASURES[name] == "force" else 1.0
-        return LeftRight(values[f"{prefix}{name}_left"] * factor, values[f"{prefix}{name}_right"] * factor)
+        return LeftRight(form.number(f"{prefix}{name}_left") * factor, form.number(f"{prefix}{name}_right") * factor)
 
     return TestResults(
         body_mass=body_mass,
@@ -216,34 +242,45 @@ def _test_results(values: Mapping[str, Any], prefix: str, body_mass: float) -> T
     )
 
 
-def make_calculator(parameters: Parameters) -> Calculator[Answer]:
-    """The calculator for a given set of parameters (the site uses strength_balance.toml's)."""
+def read(form: ParsedForm) -> Inputs | FieldMessages:
+    """The form as `Inputs` (kgf converted to newtons), or the messages that stop it being read."""
+    messages = _cross_field_messages(form)
+    if messages or form.errors:
+        return FieldMessages(messages)
+    body_mass = form.number("body_mass")
+    sprint_time = form.optional_number("sprint_time")
+    previous = None
+    if form.given(PREVIOUS + "pushing_leg_left"):
+        previous = _test_results(form, PREVIOUS, form.optional_number(PREVIOUS + "body_mass") or body_mass)
+    return Inputs(
+        results=_test_results(form, "", body_mass),
+        force_unit=form.choice("force_unit"),
+        improvement_percent=form.optional_number("improvement"),
+        sprint=None if sprint_time is None else Sprint(time=sprint_time, distance=form.optional_number("sprint_distance")),
+        previous=previous,
+    )
 
-    def compute(values: Mapping[str, Any]) -> Answer:
-        results = _test_results(values, "", values["body_mass"])
-        sprint = None
-        if values.get("sprint_time") is not None:
-            sprint = Sprint(time=values["sprint_time"], distance=values.get("sprint_distance"))
-        previous = None
-        if values.get(PREVIOUS + "pushing_leg_left") is not None:
-            previous_mass = values.get(PREVIOUS + "body_mass") or values["body_mass"]
-            previous = _test_results(values, PREVIOUS, previous_mass)
+
+def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
+    """The calculator for a given set of parameters (the site uses parameters.toml's)."""
+
+    def compute(inputs: Inputs) -> Answer:
         assessment = assess(
-            results,
+            inputs.results,
             parameters,
-            improvement_percent=values.get("improvement"),
-            sprint=sprint,
-            previous=previous,
+            improvement_percent=inputs.improvement_percent,
+            sprint=inputs.sprint,
+            previous=inputs.previous,
         )
-        return Answer(assessment=assessment, force_unit=values["force_unit"])
+        return Answer(assessment=assessment, force_unit=inputs.force_unit)
 
     return Calculator(
         slug=SLUG,
         title=TITLE,
         schema=SCHEMA,
         form=build_form(parameters),
+        read=read,
         compute=compute,
-        check=check,
         render=render_result,
         explain=lambda: render_explanation(parameters),
     )

@@ -1,16 +1,15 @@
-"""The studies behind a model: read from its TOML file (`[[sources]]`) and shown in its explanation.
+"""The studies behind a model, read from its TOML file (`[[sources]]`).
 
 Every calculator cites its sources the same way, so the content owner edits them in one kind of
-table and readers see them in one kind of list.
+table (and readers see them in one kind of list: `calculators.core.markup.sources_list`). Models
+keep their sources in their `Parameters`; nothing here builds HTML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from calculators.markup import Markup, element, join
-from calculators.params import Settings
+from calculators.core.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -30,12 +29,3 @@ def read_sources(root: Settings, name: str = "sources") -> tuple[Source, ...]:
         entry.reject_unknown(["citation", "finding"])
         found.append(Source(citation=entry.text("citation"), finding=entry.text("finding")))
     return tuple(found)
-
-
-def sources_list(sources: Iterable[Source]) -> Markup:
-    """The sources as a list for an explanation block: the citation (as `<cite>`), then the finding."""
-    return element(
-        "ul",
-        join(element("li", join([element("cite", source.citation), " ", source.finding])) for source in sources),
-        class_="aq-explanation__sources",
-    )

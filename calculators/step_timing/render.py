@@ -6,7 +6,13 @@ mph, frequencies to 0.01 steps/s and whole steps/min, shares and changes to 0.1 
 
 from __future__ import annotations
 
-from calculators.markup import (
+from calculators.core.formatting import (
+    format_number,
+    format_short,
+    format_signed,
+    plain_number,
+)
+from calculators.core.markup import (
     Column,
     Markup,
     Row,
@@ -14,21 +20,21 @@ from calculators.markup import (
     element,
     explanation,
     figure,
-    format_number,
-    format_short,
-    format_signed,
     headline,
     join,
     model_statement,
     numbered_steps,
     result_block,
+    sources_list,
     table,
 )
-from calculators.parsing import plain_number
-from calculators.sources import sources_list
-from calculators.step_timing_model import Parameters, Step, StepTiming, WhatIf, in_milliseconds
-from calculators.svg import Segment, split_bar_chart
-from calculators.units import KM_PER_HOUR_IN_METRES_PER_SECOND, METRES_PER_SECOND_IN_A_MILE_PER_HOUR
+from calculators.core.svg import Segment, split_bar_chart
+from calculators.core.units import (
+    KM_PER_HOUR_IN_METRES_PER_SECOND,
+    METRES_PER_SECOND_IN_A_MILE_PER_HOUR,
+    in_milliseconds,
+)
+from calculators.step_timing.model import Parameters, Step, StepTiming, WhatIf
 
 
 def _ms(seconds: float) -> str:
@@ -147,7 +153,7 @@ def render_result(timing: StepTiming, id_prefix: str) -> str:
     step = timing.step
     parts = [_headline(step), _summary(step), _video_note(timing), _chart(step, id_prefix), _what_if_table(timing)]
     note = (
-        "This is a model, not a measurement: it works out speed from the step you entered. Each what-if changes "
+        "it works out speed from the step you entered. Each what-if changes "
         "one number and holds the other two; in real running they move together."
     )
     return str(result_block("step-timing", parts, note))

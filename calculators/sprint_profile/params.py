@@ -1,4 +1,4 @@
-"""Load and check the sprint profile calculator's tunable numbers (sprint_profile.toml).
+"""Load and check the sprint profile calculator's tunable numbers (sprint_profile/parameters.toml).
 
 Every key is checked once, when the file is loaded: a τ bracket upside down, a negative drag
 coefficient, a sampling step longer than the sprint or a misspelt key raises `ParameterError`
@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calculators.params import Range, Settings, read_package_toml, read_toml
-from calculators.sources import Source, read_sources
-from calculators.sprint_profile_mechanics import MechanicsSettings
-from calculators.sprint_profile_model import FitSettings
+from calculators.core.settings import Range, Settings, read_parameters
+from calculators.core.sources import Source, read_sources
+from calculators.sprint_profile.mechanics import MechanicsSettings
+from calculators.sprint_profile.model import FitSettings
 
-FILENAME = "sprint_profile.toml"
+SOURCE = "sprint_profile/parameters.toml"
 
 
 @dataclass(frozen=True)
@@ -42,9 +42,7 @@ class Parameters:
 
 def load_parameters(path: Path | None = None) -> Parameters:
     """The calculator's parameters from the packaged TOML file, or from `path` (to try new numbers)."""
-    if path is None:
-        return parameters_from_toml(read_package_toml(FILENAME), FILENAME)
-    return parameters_from_toml(read_toml(path), path.name)
+    return parameters_from_toml(*read_parameters(__package__, path))
 
 
 def _fit(table: Settings) -> tuple[FitSettings, float]:
@@ -90,7 +88,7 @@ def _method(table: Settings) -> MechanicsSettings:
     )
 
 
-def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Parameters:
+def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
     root.reject_unknown(["fit", "method", "air", "inputs", "limits", "sources"])

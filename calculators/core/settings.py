@@ -20,21 +20,32 @@ class ParameterError(ValueError):
     """A calculator's TOML settings are wrong: fix the file, not the code."""
 
 
-def read_toml(path: Path) -> Mapping[str, Any]:
-    """A TOML file from disk (used by tests and by anyone trying out new numbers)."""
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterError(f"{path.name}: not valid TOML: {error}") from error
+PARAMETERS_FILE = "parameters.toml"
+"""Each calculator's tunable numbers, in its own folder: calculators/<name>/parameters.toml."""
 
 
-def read_package_toml(filename: str) -> Mapping[str, Any]:
-    """A TOML file shipped inside this package (works from a wheel in Pyodide as well)."""
-    text = resources.files("calculators").joinpath(filename).read_text(encoding="utf-8")
+def parameters_source(package: str) -> str:
+    """How messages name a calculator's parameter file, e.g. "strength_balance/parameters.toml"."""
+    return f"{package.rpartition('.')[2]}/{PARAMETERS_FILE}"
+
+
+def read_parameters(package: str, path: Path | None = None) -> tuple[Mapping[str, Any], str]:
+    """A calculator's parsed parameters.toml and its name for messages.
+
+    `package` is the calculator's package (its modules pass `__package__`); the file is read as a
+    package resource, so it works from the wheel in Pyodide as well. With `path`, the file there
+    is read instead (for tests, or to try new numbers before editing the real file).
+    """
+    if path is None:
+        source = parameters_source(package)
+        text = resources.files(package).joinpath(PARAMETERS_FILE).read_text(encoding="utf-8")
+    else:
+        source = path.name
+        text = path.read_text(encoding="utf-8")
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text), source
     except tomllib.TOMLDecodeError as error:
-        raise ParameterError(f"{filename}: not valid TOML: {error}") from error
+        raise ParameterError(f"{source}: not valid TOML: {error}") from error
 
 
 @dataclass(frozen=True)

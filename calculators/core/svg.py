@@ -12,7 +12,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from calculators.markup import Markup, attributes, escape, format_number
+from calculators.core.formatting import format_number
+from calculators.core.markup import Markup, attributes, escape
 
 WIDTH = 360
 LABEL_WIDTH = 100

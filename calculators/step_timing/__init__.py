@@ -1,32 +1,31 @@
-"""The step timing calculator: its form, its cross-field checks, and the model wired to them.
+"""The step timing calculator: what the reader types, and how it is read into `Inputs`.
 
 The reader gives the times of one step either in milliseconds or as frame counts from a video
 with its frame rate; the form shows only the fields of the chosen way (`show_when`), and the
-fields of the other way are neither read nor checked. The arithmetic lives in
-`step_timing_model`, the tunable numbers in `step_timing.toml`, the HTML in `step_timing_render`.
+fields of the other way are neither read nor checked. The arithmetic lives in `model.py`, the
+tunable numbers in `parameters.toml` (checked by `params.py`), the HTML in `render.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from calculators.calculator import Calculator
-from calculators.fields import Choice, ChoiceField, FormItem, NumberField
-from calculators.markup import format_short
-from calculators.parsing import ParsedForm, plain_number
-from calculators.step_timing_model import (
+from calculators.core.calculator import Calculator, FieldMessages
+from calculators.core.fields import Choice, ChoiceField, FormItem, NumberField
+from calculators.core.formatting import format_short, plain_number
+from calculators.core.parsing import ParsedForm
+from calculators.core.units import in_milliseconds, in_seconds
+from calculators.step_timing.model import (
     Parameters,
     Step,
     StepTiming,
     VideoTiming,
     frames_to_seconds,
-    in_milliseconds,
-    in_seconds,
     time_step,
 )
-from calculators.step_timing_params import load_parameters
-from calculators.step_timing_render import render_explanation, render_result
+from calculators.step_timing.params import load_parameters
+from calculators.step_timing.render import render_explanation, render_result
 
 SLUG = "step_timing"
 TITLE = "Step timing"
@@ -135,78 +134,93 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     )
 
 
-def _times_ms(parsed: ParsedForm) -> tuple[float | None, float | None]:
-    """Contact and flight in milliseconds, from whichever way the reader measured (None if missing)."""
-    values = parsed.values
+@dataclass(frozen=True)
+class Inputs:
+    """One step as the reader measured it, read once: times in seconds, length in metres."""
+
+    step: Step
+    video: VideoTiming | None
+    """The frame counts and frame rate when the times came from a video, else None."""
+
+
+def _times(form: ParsedForm) -> tuple[float | None, float | None]:
+    """Contact and flight in seconds, from whichever way the reader measured (None if missing)."""
+    values = form.values
     if values.get("timing") == FRAMES:
         rate = values.get("frame_rate")
         if not isinstance(rate, float):
             return None, None
         contact, flight = values.get("contact_frames"), values.get("flight_frames")
         return (
-            in_milliseconds(frames_to_seconds(contact, rate)) if isinstance(contact, float) else None,
-            in_milliseconds(frames_to_seconds(flight, rate)) if isinstance(flight, float) else None,
+            frames_to_seconds(contact, rate) if isinstance(contact, float) else None,
+            frames_to_seconds(flight, rate) if isinstance(flight, float) else None,
         )
     contact, flight = values.get("contact_time"), values.get("flight_time")
-    return (contact if isinstance(contact, float) else None, flight if isinstance(flight, float) else None)
+    return (
+        in_seconds(contact) if isinstance(contact, float) else None,
+        in_seconds(flight) if isinstance(flight, float) else None,
+    )
 
 
-def make_check(parameters: Parameters) -> Callable[[ParsedForm], Mapping[str, str]]:
+def _cross_field_messages(form: ParsedForm, contact: float | None, flight: float | None, p: Parameters) -> dict[str, str]:
     """Rules that span fields: frame counts must give times in range; the speed must be human."""
-    p = parameters
-
-    def check(parsed: ParsedForm) -> dict[str, str]:
-        messages: dict[str, str] = {}
-        contact_ms, flight_ms = _times_ms(parsed)
-        if parsed.values.get("timing") == FRAMES:
-            rate = plain_number(parsed.values["frame_rate"]) if parsed.given("frame_rate") else ""
-            for name, what, value, allowed in (
-                ("contact_frames", "Ground contact time", contact_ms, p.contact_time_ms),
-                ("flight_frames", "Flight time", flight_ms, p.flight_time_ms),
-            ):
-                if value is not None and not allowed.holds(value):
-                    frames = plain_number(parsed.values[name])
-                    messages[name] = (
-                        f"{frames} frames at {rate} fps is {format_short(value, 1)} ms; {what.lower()} must be "
-                        f"between {plain_number(allowed.minimum)} and {plain_number(allowed.maximum)} ms. "
-                        "Check the frame count and the frame rate."
-                    )
-        length = parsed.values.get("step_length")
-        if contact_ms is not None and flight_ms is not None and isinstance(length, float) and not messages:
-            speed = length / in_seconds(contact_ms + flight_ms)
-            if speed > p.fastest_speed_m_per_s:
-                messages["step_length"] = (
-                    f"A step of {plain_number(length)} m every {format_short(contact_ms + flight_ms, 1)} ms is "
-                    f"{format_short(speed, 1)} m/s, faster than {plain_number(p.fastest_speed_m_per_s)} m/s, "
-                    "beyond any recorded sprint: check the step length and the times."
+    messages: dict[str, str] = {}
+    if form.values.get("timing") == FRAMES:
+        rate = plain_number(form.number("frame_rate")) if form.given("frame_rate") else ""
+        for name, what, seconds, allowed in (
+            ("contact_frames", "Ground contact time", contact, p.contact_time_ms),
+            ("flight_frames", "Flight time", flight, p.flight_time_ms),
+        ):
+            if seconds is not None and not allowed.holds(in_milliseconds(seconds)):
+                messages[name] = (
+                    f"{plain_number(form.number(name))} frames at {rate} fps is "
+                    f"{format_short(in_milliseconds(seconds), 1)} ms; {what.lower()} must be "
+                    f"between {plain_number(allowed.minimum)} and {plain_number(allowed.maximum)} ms. "
+                    "Check the frame count and the frame rate."
                 )
-        return messages
-
-    return check
-
-
-def make_calculator(parameters: Parameters) -> Calculator[StepTiming]:
-    """The calculator for a given set of parameters (the site uses step_timing.toml's)."""
-
-    def compute(values: Mapping[str, Any]) -> StepTiming:
-        length = values["step_length"]
-        if values["timing"] == FRAMES:
-            rate = values["frame_rate"]
-            video = VideoTiming(int(values["contact_frames"]), int(values["flight_frames"]), rate)
-            step = Step(
-                frames_to_seconds(video.contact_frames, rate), frames_to_seconds(video.flight_frames, rate), length
+    length = form.values.get("step_length")
+    if contact is not None and flight is not None and isinstance(length, float) and not messages:
+        speed = length / (contact + flight)
+        if speed > p.fastest_speed_m_per_s:
+            messages["step_length"] = (
+                f"A step of {plain_number(length)} m every {format_short(in_milliseconds(contact + flight), 1)} ms "
+                f"is {format_short(speed, 1)} m/s, faster than {plain_number(p.fastest_speed_m_per_s)} m/s, "
+                "beyond any recorded sprint: check the step length and the times."
             )
-            return time_step(step, parameters, video)
-        step = Step(in_seconds(values["contact_time"]), in_seconds(values["flight_time"]), length)
-        return time_step(step, parameters)
+    return messages
+
+
+def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMessages]:
+    """Read the form into one `Step` (frames or milliseconds converted to seconds, once)."""
+
+    def read(form: ParsedForm) -> Inputs | FieldMessages:
+        contact, flight = _times(form)
+        messages = _cross_field_messages(form, contact, flight, parameters)
+        if messages or form.errors or contact is None or flight is None:
+            return FieldMessages(messages)
+        video = None
+        if form.choice("timing") == FRAMES:
+            video = VideoTiming(
+                int(form.number("contact_frames")), int(form.number("flight_frames")), form.number("frame_rate")
+            )
+        return Inputs(step=Step(contact, flight, form.number("step_length")), video=video)
+
+    return read
+
+
+def make_calculator(parameters: Parameters) -> Calculator[Inputs, StepTiming]:
+    """The calculator for a given set of parameters (the site uses parameters.toml's)."""
+
+    def compute(inputs: Inputs) -> StepTiming:
+        return time_step(inputs.step, parameters, inputs.video)
 
     return Calculator(
         slug=SLUG,
         title=TITLE,
         schema=SCHEMA,
         form=build_form(parameters),
+        read=make_read(parameters),
         compute=compute,
-        check=make_check(parameters),
         render=render_result,
         explain=lambda: render_explanation(parameters),
     )

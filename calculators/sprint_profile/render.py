@@ -9,7 +9,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from calculators.markup import (
+from calculators.core.formatting import (
+    format_number,
+    format_short,
+    format_signed,
+    plain_number,
+)
+from calculators.core.markup import (
     Column,
     Markup,
     Row,
@@ -17,22 +23,18 @@ from calculators.markup import (
     element,
     explanation,
     figure,
-    format_number,
-    format_short,
-    format_signed,
     headline,
     model_statement,
     numbered_steps,
     result_block,
+    sources_list,
     table,
 )
-from calculators.parsing import plain_number
-from calculators.sources import sources_list
-from calculators.sprint_profile_mechanics import Mechanics
-from calculators.sprint_profile_model import SpeedCurveFit
-from calculators.sprint_profile_params import Parameters
-from calculators.svg import Series, line_chart, nice_axis
-from calculators.units import km_per_hour, miles_per_hour
+from calculators.core.svg import Series, line_chart, nice_axis
+from calculators.core.units import km_per_hour, miles_per_hour
+from calculators.sprint_profile.mechanics import Mechanics
+from calculators.sprint_profile.model import SpeedCurveFit
+from calculators.sprint_profile.params import Parameters
 
 CURVE_POINTS = 120
 """How many straight pieces draw the speed curve (smooth at any phone's width)."""
@@ -87,7 +89,7 @@ class _Renderer:
             self.air_note(),
         ]
         note = (
-            "This is a model, not a measurement: a smooth speed curve fitted to your splits, and the forces "
+            "a smooth speed curve fitted to your splits, and the forces "
             "and power that curve implies for your body mass and height."
         )
         return result_block("sprint-profile", parts, note)

@@ -1,4 +1,4 @@
-"""Load and check the step timing calculator's tunable numbers (step_timing.toml).
+"""Load and check the step timing calculator's tunable numbers (step_timing/parameters.toml).
 
 Every key is checked once, when the file is loaded: a range whose top is below its bottom, a
 what-if change of zero or a misspelt key raises `ParameterError` naming the key.
@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from calculators.params import Range, Settings, read_package_toml, read_toml
-from calculators.sources import read_sources
-from calculators.step_timing_model import Parameters
+from calculators.core.settings import Range, Settings, read_parameters
+from calculators.core.sources import read_sources
+from calculators.step_timing.model import Parameters
 
-FILENAME = "step_timing.toml"
+SOURCE = "step_timing/parameters.toml"
 
 _RANGES = ("contact_time", "flight_time", "step_length", "frame_rate")
 _UNITS = {"contact_time": "ms", "flight_time": "ms", "step_length": "m", "frame_rate": "fps"}
@@ -22,9 +22,7 @@ _UNITS = {"contact_time": "ms", "flight_time": "ms", "step_length": "m", "frame_
 
 def load_parameters(path: Path | None = None) -> Parameters:
     """The calculator's parameters from the packaged TOML file, or from `path` (to try new numbers)."""
-    if path is None:
-        return parameters_from_toml(read_package_toml(FILENAME), FILENAME)
-    return parameters_from_toml(read_toml(path), path.name)
+    return parameters_from_toml(*read_parameters(__package__, path))
 
 
 def _range(inputs: Settings, name: str) -> Range:
@@ -38,7 +36,7 @@ def _change(table: Settings, name: str) -> float:
     return value
 
 
-def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Parameters:
+def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
     root.reject_unknown(["inputs", "what_if", "sources"])

@@ -13,6 +13,12 @@ HECTOPASCALS_PER_TORR = 1013.25 / 760
 
 MILLISECONDS_PER_SECOND = 1000.0
 
+KGF_IN_NEWTONS = 9.80665
+"""One kilogram-force in newtons (the standard definition, not a tunable number)."""
+
+METRES_PER_YARD = 0.9144
+"""1 yard is exactly 0.9144 m (the international yard of 1959)."""
+
 
 def km_per_hour(metres_per_second: float) -> float:
     """A speed in km/h: 10 m/s is 36 km/h."""
@@ -27,3 +33,18 @@ def miles_per_hour(metres_per_second: float) -> float:
 def torr(hectopascals: float) -> float:
     """A barometric pressure in Torr (mmHg), as air-density formulas often want: 1013.25 hPa is 760 Torr."""
     return hectopascals / HECTOPASCALS_PER_TORR
+
+
+def in_milliseconds(seconds: float) -> float:
+    """A time in milliseconds: 0.1 s is 100 ms."""
+    return seconds * MILLISECONDS_PER_SECOND
+
+
+def in_seconds(milliseconds: float) -> float:
+    """A time in seconds: 100 ms is 0.1 s."""
+    return milliseconds / MILLISECONDS_PER_SECOND
+
+
+def yards_in_metres(yards: float) -> float:
+    """A distance in yards as metres: 40 yd is 36.576 m."""
+    return yards * METRES_PER_YARD

@@ -1,4 +1,4 @@
-"""Load and check the Strength Balance model's tunable numbers (strength_balance.toml).
+"""Load and check the Strength Balance model's tunable numbers (strength_balance/parameters.toml).
 
 Every key is checked here, once, so the model can trust its `Parameters`: a negative weight,
 push-side weights that do not add up to 1, a missing contributor, a cap below 1 or a misspelt key
@@ -12,17 +12,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from calculators.params import ParameterError, Settings, read_package_toml, read_toml
-from calculators.strength_balance_model import (
+from calculators.core.settings import ParameterError, Settings, read_parameters
+from calculators.core.sources import read_sources
+from calculators.strength_balance.model import (
     CONTRIBUTORS,
     MEASURES,
     PUSH_SIDE,
     ContributorSettings,
     Parameters,
 )
-from calculators.sources import read_sources
 
-FILENAME = "strength_balance.toml"
+SOURCE = "strength_balance/parameters.toml"
 WEIGHT_TOLERANCE = 1e-6
 """How far the push-side weights may be from adding up to 1 (decimal weights such as 0.4 + 0.3 + 0.3
 do not add up exactly in binary floating point)."""
@@ -30,12 +30,10 @@ do not add up exactly in binary floating point)."""
 
 def load_parameters(path: Path | None = None) -> Parameters:
     """The model's parameters from the packaged TOML file, or from `path` (to try new numbers)."""
-    if path is None:
-        return parameters_from_toml(read_package_toml(FILENAME), FILENAME)
-    return parameters_from_toml(read_toml(path), path.name)
+    return parameters_from_toml(*read_parameters(__package__, path))
 
 
-def parameters_from_toml(data: Mapping[str, Any], source: str = FILENAME) -> Parameters:
+def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
     root.reject_unknown(["contributors", "scores", "balance", "prediction", "inputs", "sources"])
