@@ -44,6 +44,10 @@ class RuntimePaths:
     wheel: str
     worker: str = WORKER
 
+    def urls(self) -> dict[str, str]:
+        """Name -> path, written into each calculator section as `data-NAME-url`."""
+        return {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel}
+
 
 def pyodide_package(project_root: Path) -> Path:
     """The installed npm package `pyodide`; a missing one stops the build with what to run."""

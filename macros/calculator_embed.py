@@ -2,31 +2,35 @@
 
 The macro checks the writer's call, runs the calculator in CPython on the example's inputs (the
 calculator's defaults, or the values the writer gives: `calculator("strength_balance",
-body_mass=80)`), and writes the form and that result into the page. A reader without JavaScript,
-or whose browser is still loading Python, already sees a correct worked example. The page script
-(overrides/assets/javascripts/calculators.js) makes the same markup live for every calculator,
-reading only the `data-` attributes written here: nothing in this module or in the page script
-knows any one calculator.
+body_mass=80)`), and writes the section of `overrides/partials/calculator.html`: the form and that
+result. A reader without JavaScript, or whose browser is still loading Python, already sees a
+correct worked example. The page script (overrides/assets/javascripts/calculators.js) makes the
+same markup live for every calculator, reading only the section's `data-` attributes: nothing in
+this module, the template or the page script knows any one calculator.
 
 A call that cannot give a correct example (an unknown calculator, an input it does not have, a
-value it refuses) stops the build with a message naming the page and the problem.
+value it refuses, the same calculator twice on one page) stops the build with a message naming
+the page and the problem.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
+import calculators
+from jinja2 import Environment, FileSystemLoader, Template, select_autoescape
+from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-import calculators
 from macros.browser_runtime import RuntimePaths, runtime_paths
 
 EXAMPLE_STATUS = "Example result for the values shown."
+"""The status line before Python answers; the page script keeps it for the example it describes."""
 PRIVACY_NOTE = "Worked out in your browser: nothing you type leaves your device."
+TEMPLATE = Path(__file__).resolve().parent.parent / "overrides" / "partials" / "calculator.html"
 
 
 class CalculatorCallError(ValueError):
@@ -35,9 +39,10 @@ class CalculatorCallError(ValueError):
 
 @dataclass(frozen=True)
 class Example:
-    """What a page shows before Python runs in the browser: the inputs and their result."""
+    """What a page shows before Python runs in the browser: the calculator's inputs and their result."""
 
     slug: str
+    title: str
     inputs: Mapping[str, str]
     result: Mapping[str, Any]
 
@@ -50,11 +55,12 @@ def example(slug: str, overrides: Mapping[str, object]) -> Example:
             f"{call}: there is no calculator called {slug!r}. "
             f"The calculators are: {', '.join(calculators.available())}."
         )
+    title = calculators.title(slug)
     defaults = calculators.defaults(slug)
     unknown = [name for name in overrides if name not in defaults]
     if unknown:
         raise CalculatorCallError(
-            f"{call}: the {calculators.title(slug)} calculator has no input called "
+            f"{call}: the {title} calculator has no input called "
             f"{', '.join(map(repr, unknown))}. Its inputs are: {', '.join(defaults)}."
         )
     inputs = {**defaults, **{name: _as_text(call, name, value) for name, value in overrides.items()}}
@@ -62,7 +68,7 @@ def example(slug: str, overrides: Mapping[str, object]) -> Example:
     if result["errors"]:
         problems = "; ".join(f"{name}: {message}" for name, message in result["errors"].items())
         raise CalculatorCallError(f"{call}: the example's inputs are not valid. {problems}")
-    return Example(slug=slug, inputs=result["values"], result=result)
+    return Example(slug=slug, title=title, inputs=result["values"], result=result)
 
 
 def _as_text(call: str, name: str, value: object) -> str:
@@ -77,55 +83,60 @@ def _call_text(slug: object, overrides: Mapping[str, object]) -> str:
     return f"calculator({', '.join(arguments)})"
 
 
-def render(shown: Example, *, page_url: str, paths: RuntimePaths, explain: bool) -> str:
-    """The calculator's section: title, form, status line, the example result, and optionally
-    the model's explanation. URLs are relative to the page, so the site works under any path."""
-    slug = shown.slug
-    prefix = slug
-    title_id = f"{prefix}-title"
-    data = {
-        "data-calculator": slug,
-        "data-schema": str(shown.result["schema"]),
-        "data-id-prefix": prefix,
-        "data-worker-url": get_relative_url(paths.worker, page_url),
-        "data-pyodide-url": get_relative_url(paths.pyodide, page_url),
-        "data-wheel-url": get_relative_url(paths.wheel, page_url),
-    }
-    attributes = "".join(f' {name}="{escape(value)}"' for name, value in data.items())
-    explanation = (
-        f'<div class="aq-calc__explanation">{calculators.explanation_html(slug)}</div>' if explain else ""
+def section_template() -> Template:
+    """The calculator section's template, autoescaped (markup from `calculators` is passed as Markup)."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATE.parent), autoescape=select_autoescape(default=True), keep_trailing_newline=False
     )
-    return (
-        f'<section class="aq-calc" id="{escape(prefix)}" aria-labelledby="{escape(title_id)}"{attributes}>'
-        f'<h3 class="aq-calc__title" id="{escape(title_id)}">{escape(calculators.title(slug))}</h3>'
-        f'<p class="aq-calc__privacy">{escape(PRIVACY_NOTE)}</p>'
-        f'<div data-search-exclude>{calculators.form_html(slug, shown.inputs, id_prefix=prefix)}'
-        '<div class="aq-calc__output" aria-live="polite">'
-        '<div class="aq-calc__status-bar">'
-        f'<p class="aq-calc__status" data-state="example">{escape(EXAMPLE_STATUS)}</p>'
-        '<button type="button" class="aq-calc__retry md-button" hidden>Retry</button>'
-        "</div>"
-        f'<div class="aq-calc__result">{shown.result["html"]}</div>'
-        "</div></div>"
-        f"{explanation}"
-        "</section>"
+    return environment.get_template(TEMPLATE.name)
+
+
+def render(shown: Example, *, page_url: str, paths: RuntimePaths, explain: bool, template: Template | None = None) -> str:
+    """The calculator's section: title, form, status line, the example result, and optionally the
+    model's explanation. URLs are relative to the page, so the site works under any path."""
+    html = (template or section_template()).render(
+        slug=shown.slug,
+        schema=shown.result["schema"],
+        title=shown.title,
+        urls={name: get_relative_url(path, page_url) for name, path in paths.urls().items()},
+        privacy_note=PRIVACY_NOTE,
+        form=Markup(calculators.form_html(shown.slug, shown.inputs)),
+        example_status=EXAMPLE_STATUS,
+        result=Markup(shown.result["html"]),
+        explanation=Markup(calculators.explanation_html(shown.slug)) if explain else None,
     )
+    # One line: Markdown keeps a raw HTML block whole only while it has no blank line in it.
+    return " ".join(line.strip() for line in html.splitlines() if line.strip())
 
 
 def calculator_macro(env: Any) -> Callable[..., str]:
-    """The `calculator(...)` macro for mkdocs-macros, bound to its environment (for the page)."""
+    """The `calculator(...)` macro for mkdocs-macros, bound to its environment (for the page).
+
+    What every embed of this build shares is worked out here, once: where the runtime's files are
+    and the section's template.
+    """
+    paths = runtime_paths(Path(env.project_dir))
+    template = section_template()
+    embedded: dict[str, set[str]] = {}  # page -> the calculators already on it
 
     def calculator(slug: str, explain: bool = False, **overrides: object) -> str:
         """Embed a calculator: `calculator("strength_balance")`, with `explain=True` to add the
         model's explanation, and any input's example value as a keyword (`body_mass=80`)."""
         page = env.page
+        on_page = embedded.setdefault(page.file.src_path, set())
         try:
             shown = example(slug, overrides)
             if not isinstance(explain, bool):
                 raise CalculatorCallError(f"{_call_text(slug, overrides)}: explain must be True or False.")
+            if slug in on_page:
+                raise CalculatorCallError(
+                    f"{_call_text(slug, overrides)}: the {shown.title} calculator is already on this page. "
+                    "A page holds each calculator once (its fields and its shared address are named after it); "
+                    "link to the first one instead."
+                )
         except CalculatorCallError as problem:
             raise CalculatorCallError(f"{page.file.src_path}: {problem}") from None
-        paths = runtime_paths(Path(env.project_dir))
-        return render(shown, page_url=page.url, paths=paths, explain=explain)
+        on_page.add(slug)
+        return render(shown, page_url=page.url, paths=paths, explain=explain, template=template)
 
     return calculator

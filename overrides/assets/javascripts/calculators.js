@@ -8,12 +8,14 @@
 // The inputs are kept in the address (?SLUG.v=SCHEMA&SLUG.NAME=VALUE...) so a result can be
 // shared. Works with Material's instant navigation: new pages are enhanced, the worker is reused.
 
+import * as message from "./calculator-messages.mjs";
+
 const DEBOUNCE_MS = 200;
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result
 
+// The status line's words; "example" is the text the build wrote, kept from the page itself.
 const STATUS = {
-  example: "Example result for the values shown.",
   yours: "Loading your result…",
   loading: "Loading Python…",
   live: "Live: the result follows your values.",
@@ -72,7 +74,7 @@ function startRuntime(view, { retry = false } = {}) {
     event.preventDefault();
     failRuntime(event.message || "the worker could not be started");
   });
-  runtime.worker.postMessage({ type: "boot", pyodideURL: absolute(pyodideUrl), wheelURL: absolute(wheelUrl) });
+  runtime.worker.postMessage(message.boot({ pyodideURL: absolute(pyodideUrl), wheelURL: absolute(wheelUrl) }));
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
 }
 
@@ -88,17 +90,17 @@ function setRuntimeState(state) {
   for (const view of runtime.views) showRuntimeState(view);
 }
 
-function onWorkerMessage(message) {
-  if (message.type === "ready") {
+function onWorkerMessage(data) {
+  if (data.type === message.READY) {
     setRuntimeState("ready");
-  } else if (message.type === "failed") {
-    failRuntime(message.message);
+  } else if (data.type === message.FAILED) {
+    failRuntime(data.message);
   } else if (runtime.state !== "failed") {
-    const view = [...runtime.views].find((each) => each.latestId === message.id);
+    const view = [...runtime.views].find((each) => each.latestId === data.id);
     if (!view) return; // an answer nobody waits for any more: the reader typed on
-    if (message.type === "result") showResult(view, message.result);
+    if (data.type === message.RESULT) showResult(view, data.result);
     else {
-      console.error(`Calculators: ${view.slug} failed: ${message.message}`);
+      console.error(`Calculators: ${view.slug} failed: ${data.message}`);
       setStatus(view, "broken");
     }
   }
@@ -107,13 +109,7 @@ function onWorkerMessage(message) {
 function requestResult(view) {
   if (!runtime.worker) return;
   view.latestId = runtime.nextId++;
-  runtime.worker.postMessage({
-    type: "run",
-    id: view.latestId,
-    slug: view.slug,
-    inputs: readInputs(view.form),
-    idPrefix: view.idPrefix,
-  });
+  runtime.worker.postMessage(message.run(view.latestId, view.slug, readInputs(view.form)));
 }
 
 // ---- one calculator on the page ---------------------------------------------------------------
@@ -126,7 +122,6 @@ function enhance(section) {
     form,
     slug: section.dataset.calculator,
     schema: section.dataset.schema,
-    idPrefix: section.dataset.idPrefix,
     status: section.querySelector(".aq-calc__status"),
     retry: section.querySelector(".aq-calc__retry"),
     result: section.querySelector(".aq-calc__result"),
@@ -136,6 +131,7 @@ function enhance(section) {
     live: false,
     observer: null,
   };
+  view.exampleStatus = view.status.textContent; // written by the build for the example shown
   runtime.views.add(view);
 
   const shared = readSharedState(view);
@@ -210,7 +206,7 @@ function showRuntimeState(view) {
 
 function setStatus(view, state) {
   view.status.dataset.state = state;
-  view.status.textContent = STATUS[state];
+  view.status.textContent = state === "example" ? view.exampleStatus : STATUS[state];
 }
 
 function showResult(view, result) {
@@ -260,13 +256,15 @@ function showErrors(form, errors) {
   }
 }
 
-// `data-show-when="FIELD=VALUE"`: shown only while FIELD has VALUE. A hidden part's inputs are
-// disabled, so they are not sent (the calculator then uses their defaults).
+// `data-show-when="FIELD=VALUE"`: shown only while FIELD has VALUE, compared as Python's parsing
+// does (spaces trimmed, case ignored). A hidden part's inputs are disabled, so they are not sent
+// (the calculator then neither reads nor checks them).
 function applyShowWhen(form) {
   const inputs = readInputs(form);
+  const same = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
   for (const part of form.querySelectorAll("[data-show-when]")) {
     const [field, value] = part.dataset.showWhen.split("=", 2);
-    part.hidden = (inputs[field] ?? "") !== value;
+    part.hidden = !same(inputs[field.trim()] ?? "", value);
   }
   for (const control of form.elements) {
     if (control.name) control.disabled = Boolean(control.closest("[data-show-when][hidden]"));

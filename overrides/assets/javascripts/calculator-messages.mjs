@@ -1,0 +1,23 @@
+// The messages between the page script (calculators.js) and the calculators' worker
+// (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
+//
+//   page -> worker   boot(urls)                  once, first: where Pyodide and the wheel are
+//                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
+//   worker -> page   ready()                      Python and the calculators are loaded
+//                    failed(message)              they could not be loaded
+//                    result(id, result)           calculators.run(...)'s answer for run `id`
+//                    error(id, message)           run `id` raised (a bug, not bad input)
+
+export const BOOT = "boot";
+export const RUN = "run";
+export const READY = "ready";
+export const FAILED = "failed";
+export const RESULT = "result";
+export const ERROR = "error";
+
+export const boot = ({ pyodideURL, wheelURL }) => ({ type: BOOT, pyodideURL, wheelURL });
+export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
+export const ready = () => ({ type: READY });
+export const failed = (message) => ({ type: FAILED, message });
+export const result = (id, answer) => ({ type: RESULT, id, result: answer });
+export const error = (id, message) => ({ type: ERROR, id, message });
