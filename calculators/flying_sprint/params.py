@@ -1,0 +1,47 @@
+"""Load and check the flying sprint calculator's tunable numbers (flying_sprint/parameters.toml).
+
+Every key is checked once, when the file is loaded: a range upside down, a negative uncertainty
+or a misspelt key raises `ParameterError` naming the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from calculators.core.settings import Settings, read_parameters
+from calculators.core.sources import read_sources
+from calculators.flying_sprint.model import Parameters
+
+SOURCE = "flying_sprint/parameters.toml"
+
+
+def load_parameters(path: Path | None = None) -> Parameters:
+    """The calculator's parameters from the packaged TOML file, or from `path` (to try new numbers)."""
+    return parameters_from_toml(*read_parameters(__package__, path))
+
+
+def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
+    """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
+    root = Settings(data, source)
+    root.reject_unknown(["inputs", "limits", "timing", "sources"])
+    inputs = root.table("inputs")
+    inputs.reject_unknown(
+        ["zone_length_min_m", "zone_length_max_m", "zone_time_min_s", "zone_time_max_s", "steps_min", "steps_max"]
+    )
+    limits = root.table("limits")
+    limits.reject_unknown(["fastest_speed_m_per_s", "longest_step_m", "highest_step_frequency_hz"])
+    timing = root.table("timing")
+    timing.reject_unknown(["electronic_uncertainty_s", "hand_uncertainty_s"])
+    return Parameters(
+        zone_length_m=inputs.range("zone_length", "m", at_least=0),
+        zone_time_s=inputs.range("zone_time", "s", at_least=0),
+        steps=inputs.range("steps", "", at_least=1),
+        fastest_speed_m_per_s=limits.number("fastest_speed_m_per_s", above=0),
+        longest_step_m=limits.number("longest_step_m", above=0),
+        highest_step_frequency_hz=limits.number("highest_step_frequency_hz", above=0),
+        electronic_uncertainty_s=timing.number("electronic_uncertainty_s", at_least=0, at_most=1),
+        hand_uncertainty_s=timing.number("hand_uncertainty_s", at_least=0, at_most=1),
+        sources=read_sources(root),
+    )
