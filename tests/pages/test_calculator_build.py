@@ -69,7 +69,7 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     with zipfile.ZipFile(wheels[0]) as wheel:
         names = wheel.namelist()
-    assert "calculators/__init__.py" in names and "calculators/strength_balance.toml" in names
+    assert "calculators/__init__.py" in names and "calculators/strength_balance/parameters.toml" in names
     assert not any(PurePosixPath(name).parts[0] in {"macros", "tests", "docs"} for name in names)
 
 
@@ -103,6 +103,8 @@ def test_a_change_to_a_calculator_changes_the_wheel_url(tmp_path):
         ('calculator("no_such_calculator")', ["no calculator called 'no_such_calculator'", SLUG]),
         ('calculator("strength_balance", bodymass=80)', ["no input called 'bodymass'", "body_mass"]),
         ('calculator("strength_balance", body_mass=500)', ["Body mass must be between 30 and 200 kg"]),
+        # The article already holds this calculator: its ids and shared address are named after it.
+        ('calculator("strength_balance")', ["already on this page"]),
     ],
 )
 def test_a_calculator_call_that_cannot_work_fails_the_build_naming_the_page(tmp_path, call, said):

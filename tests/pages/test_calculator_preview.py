@@ -25,7 +25,7 @@ def status_of(url: str) -> int:
 
 def test_editing_a_calculator_updates_the_preview_and_its_wheel(tmp_path):
     project = copy_of_project(tmp_path / "project", copied=("calculators",))
-    settings = project / "calculators" / "strength_balance.toml"
+    settings = project / "calculators" / "strength_balance" / "parameters.toml"
     with preview_server(project) as url:
         page = url + "calculators/strength-balance/"
         _eventually(lambda: "data-wheel-url" in (_fetch(page) or ""), "the first build")

@@ -4,8 +4,8 @@
 //
 // WHEEL is the calculators wheel (macros/wheel.py builds it). Standard input is a JSON list of
 // [slug, inputs] pairs; standard output is one JSON object: {"python": sys.version, "results":
-// [calculators.run(slug, inputs), ...]}. Inputs cross from JavaScript to Python with toPy() and
-// results come back with toJs(), as in the browser worker, so this also checks that conversion.
+// [answer, ...]}. Each answer comes through calculators.run_json, the bridge the browser worker
+// calls: JSON text in, JSON text out, so only plain strings cross between JavaScript and Python.
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -26,19 +26,7 @@ const { loadPyodide } = await import(pyodideModule);
 const pyodide = await loadPyodide({ stdout: (line) => console.error(line), stderr: (line) => console.error(line) });
 await pyodide.loadPackage(resolve(wheel), { messageCallback: (line) => console.error(line) });
 
-const calculators = pyodide.pyimport("calculators");
-const results = cases.map(([slug, inputs]) => {
-  const pyInputs = pyodide.toPy(inputs);
-  try {
-    const answer = calculators.run(slug, pyInputs);
-    try {
-      return answer.toJs({ dict_converter: Object.fromEntries });
-    } finally {
-      answer.destroy();
-    }
-  } finally {
-    pyInputs.destroy();
-  }
-});
+const runJson = pyodide.pyimport("calculators").run_json;
+const results = cases.map(([slug, inputs]) => JSON.parse(runJson(slug, JSON.stringify(inputs))));
 const python = pyodide.runPython("import sys; sys.version");
 process.stdout.write(JSON.stringify({ python, results }));

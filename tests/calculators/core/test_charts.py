@@ -88,11 +88,11 @@ def test_short_numbers_summary_lists_and_explanation_blocks():
 
 
 def test_every_result_opens_with_a_headline_and_ends_with_what_kind_of_model_made_it():
-    block = result_block("demo", [headline("Speed", "10.00 m/s", " (36.0 km/h)")], "This is a model <of a step>.")
+    block = result_block("demo", [headline("Speed", "10.00 m/s", " (36.0 km/h)")], "speed from <one step>.")
     assert block == (
         '<div class="aq-result aq-result--demo">'
         '<p class="aq-result__headline">Speed: <strong class="aq-result__value">10.00 m/s</strong> (36.0 km/h)</p>'
-        '<p class="aq-result__model-note">This is a model &lt;of a step&gt;.</p></div>'
+        '<p class="aq-result__model-note">This is a model, not a measurement: speed from &lt;one step&gt;.</p></div>'
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 import calculators
+from calculators.core.calculator import Calculator, FieldMessages
 from calculators.core.fields import (
     Choice,
     ChoiceField,
@@ -20,7 +21,7 @@ from calculators.strength_balance import make_calculator
 from calculators.strength_balance.params import load_parameters
 
 ATTACK = '<script>alert("x")</script>'
-PACKAGED = Path(__file__).resolve().parents[2] / "calculators" / "strength_balance.toml"
+PACKAGED = Path(__file__).resolve().parents[3] / "calculators" / "strength_balance" / "parameters.toml"
 
 
 def assert_no_script(html: str) -> None:
@@ -35,7 +36,7 @@ def test_a_label_unit_help_and_choice_containing_script_are_escaped_in_the_form(
         PairField(side=NumberField("leg", ATTACK, unit=ATTACK, help=ATTACK)),
         FieldGroup("extra", ATTACK, (NumberField("x", "X", required=False),), help=ATTACK),
     )
-    html = render_form("demo", 1, items, values={"mass": f'"><{ATTACK}'}, errors={"mass": ATTACK})
+    html = render_form("demo", items, values={"mass": f'"><{ATTACK}'}, errors={"mass": ATTACK})
     assert_no_script(html)
     page = BeautifulSoup(html, "html.parser")
     assert page.select_one("#demo-mass")["value"] == f'"><{ATTACK}'  # kept as text, in the attribute
@@ -51,13 +52,12 @@ def test_a_script_typed_into_a_field_comes_back_as_data_not_markup():
 
 
 def test_a_field_label_with_script_is_escaped_in_the_attention_notice():
-    from calculators.core.calculator import Calculator
-
     demo = Calculator(
         slug="demo",
         title="Demo",
         schema=1,
         form=(NumberField("mass", ATTACK, minimum=1),),
+        read=lambda form: FieldMessages() if form.errors else form.values,
         compute=lambda values: values,
         render=lambda result, prefix: "",
         explain=lambda: "",
@@ -72,7 +72,7 @@ def test_text_from_the_toml_file_is_escaped_in_the_form_the_result_and_the_expla
     text = PACKAGED.read_text(encoding="utf-8")
     text = text.replace('test = "Side-bridge hold"', f"test = '{ATTACK}'")
     text = text.replace('citation = "Deane', f"citation = '{ATTACK}'\n# was: Deane", 1)
-    path = tmp_path / "strength_balance.toml"
+    path = tmp_path / "parameters.toml"
     path.write_text(text, encoding="utf-8")
     calculator = make_calculator(load_parameters(path))
     assert_no_script(calculator.form_html())

@@ -12,15 +12,16 @@ from calculators.core.form import render_form
 SLUG = "strength_balance"
 
 
-def form(values=None, errors=None, id_prefix=None) -> BeautifulSoup:
-    return BeautifulSoup(calculators.form_html(SLUG, values, errors, id_prefix), "html.parser")
+def form(values=None, errors=None) -> BeautifulSoup:
+    return BeautifulSoup(calculators.form_html(SLUG, values, errors), "html.parser")
 
 
-def test_the_form_element_names_its_calculator_and_schema_and_has_no_submit_button():
+def test_the_form_element_is_plain_and_has_no_submit_button():
+    """The section around the form names the calculator and its schema; the form only holds fields."""
     page = form()
     element = page.select_one("form")
     assert element["class"] == ["aq-calc__form"]
-    assert element["data-calculator"] == SLUG and element["data-schema"] == "1"
+    assert not element.has_attr("data-calculator") and not element.has_attr("data-schema")
     assert element.has_attr("novalidate")
     assert page.select("button, input[type=submit]") == []
 
@@ -98,11 +99,12 @@ def test_errors_from_run_are_shown_beside_their_fields_and_mark_the_control_inva
     assert not page.select_one("#strength_balance-arms_left").has_attr("aria-invalid")
 
 
-def test_an_id_prefix_renames_every_id_but_not_the_names():
-    page = form(id_prefix="sb2")
-    assert page.select_one("#sb2-body_mass")["name"] == "body_mass"
-    assert page.select_one("#sb2-body_mass-error")["data-error-for"] == "body_mass"
-    assert all(tag["id"].startswith("sb2-") for tag in page.find_all(id=True))
+def test_every_id_starts_with_the_slug_and_names_stay_plain():
+    """Ids start with the slug so that two different calculators never clash on one page."""
+    page = form()
+    assert page.select_one("#strength_balance-body_mass")["name"] == "body_mass"
+    assert page.select_one("#strength_balance-body_mass-error")["data-error-for"] == "body_mass"
+    assert all(tag["id"].startswith("strength_balance-") for tag in page.find_all(id=True))
 
 
 def test_the_form_needs_no_inline_script_style_or_event_handler():
@@ -116,7 +118,7 @@ def test_the_form_needs_no_inline_script_style_or_event_handler():
 @pytest.mark.parametrize("count, control", [(4, "radio"), (5, "select")])
 def test_a_choice_of_more_than_four_options_becomes_a_select(count, control):
     field = ChoiceField("event", "Event", tuple(Choice(f"e{i}", f"Event {i}") for i in range(count)), default="e1")
-    page = BeautifulSoup(render_form("demo", 1, (field,)), "html.parser")
+    page = BeautifulSoup(render_form("demo", (field,)), "html.parser")
     if control == "select":
         select = page.select_one("select#demo-event")
         assert page.find("label", attrs={"for": "demo-event"}).get_text() == "Event"
@@ -127,5 +129,5 @@ def test_a_choice_of_more_than_four_options_becomes_a_select(count, control):
 
 def test_show_when_is_passed_to_the_page_script_as_a_data_attribute():
     field = NumberField("frame_rate", "Frame rate", "fps", minimum=1, show_when="mode=frames")
-    page = BeautifulSoup(render_form("demo", 1, (field,)), "html.parser")
+    page = BeautifulSoup(render_form("demo", (field,)), "html.parser")
     assert page.select_one('[data-field="frame_rate"]')["data-show-when"] == "mode=frames"

@@ -124,12 +124,6 @@ def test_the_result_has_a_scalable_accessible_chart_and_captioned_tables():
     assert "style=" not in str(page) and "<script" not in str(page)
 
 
-def test_an_id_prefix_keeps_two_results_on_one_page_apart():
-    first = calculators.run(SLUG, {}, id_prefix="sb-1")["html"]
-    second = calculators.run(SLUG, {}, id_prefix="sb-2")["html"]
-    assert 'id="sb-1-chart-title"' in first and 'id="sb-2-chart-title"' in second
-
-
 def test_the_retest_table_shows_the_change_since_last_time():
     answer = calculators.run(
         SLUG,

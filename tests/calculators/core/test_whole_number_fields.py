@@ -26,5 +26,5 @@ def test_the_range_still_applies_to_whole_numbers():
 
 
 def test_a_whole_number_input_asks_phones_for_the_digits_keypad():
-    html = str(render_form("demo", 1, (FRAMES,)))
+    html = str(render_form("demo", (FRAMES,)))
     assert 'inputmode="numeric"' in html

@@ -24,6 +24,7 @@ import calculators
 from calculators.core.settings import ParameterError
 from calculators.core.units import HECTOPASCALS_PER_TORR
 from calculators.sprint_profile import (
+    CALCULATOR,
     SPLIT_ROWS,
     distance_name,
     make_calculator,
@@ -46,7 +47,7 @@ from calculators.sprint_profile.model import (
 from calculators.sprint_profile.params import load_parameters, parameters_from_toml
 
 SLUG = "sprint_profile"
-PACKAGED_TOML = Path(__file__).parents[2] / "calculators" / "sprint_profile.toml"
+PACKAGED_TOML = Path(__file__).parents[3] / "calculators" / "sprint_profile" / "parameters.toml"
 PARAMETERS = load_parameters()
 FOUR_GATES = (5, 10, 20, 30)
 SIX_GATES = (5, 10, 15, 20, 30, 40)
@@ -205,7 +206,7 @@ def test_air_density_and_frontal_area_by_hand():
 def test_f0_v0_pmax_rf_and_drf_are_the_methods_own_steps_from_the_fitted_curve(mss, tau):
     """Redo Samozino et al. (2016) by hand on the curve fitted to the runner's splits."""
     body_mass, height, temperature, pressure = 72.0, 1.78, 24.0, 1005.0
-    answer = calculators.core.registry.get(SLUG).evaluate(
+    answer = CALCULATOR.evaluate(
         inputs_for(
             [(s.distance, f"{s.time:.4f}") for s in splits_of(SpeedCurve(mss, tau), SIX_GATES)],
             body_mass="72", height="178", temperature="24", pressure="1005",
@@ -305,8 +306,8 @@ def test_given_air_replaces_the_assumed_air_and_changes_the_force():
     assert thin["ok"] is True
     # ρ = 1.293 × (800 ÷ 1013.25) × 273 / 303 = 1.293 × 0.789539 × 0.900990 = 0.91979 kg/m³
     assert "Air: 30 °C, 800 hPa, density 0.920 kg/m³" in thin["html"]
-    default = calculators.core.registry.get(SLUG).evaluate({}).result.mechanics
-    thinner = calculators.core.registry.get(SLUG).evaluate({"temperature": "30", "pressure": "800"}).result.mechanics
+    default = CALCULATOR.evaluate({}).result.mechanics
+    thinner = CALCULATOR.evaluate({"temperature": "30", "pressure": "800"}).result.mechanics
     # k scales with density: 0.91980 / 1.20444 of the default.
     assert thinner.drag_factor == pytest.approx(default.drag_factor * 0.91980 / 1.20444, rel=1e-4)
     assert thinner.max_force != default.max_force
@@ -452,7 +453,7 @@ def test_the_explanation_states_the_fit_the_method_the_constants_and_the_sources
 
 
 def test_changing_a_constant_in_the_toml_changes_the_result_with_no_code_change(tmp_path):
-    tuned = tmp_path / "sprint_profile.toml"
+    tuned = tmp_path / "parameters.toml"
     tuned.write_text(
         PACKAGED_TOML.read_text(encoding="utf-8").replace("drag_coefficient = 0.9", "drag_coefficient = 0.0"),
         encoding="utf-8",

@@ -18,18 +18,18 @@ from hypothesis import strategies as st
 import calculators
 from calculators.core.settings import ParameterError
 from calculators.core.units import km_per_hour, miles_per_hour
-from calculators.step_timing import make_calculator
+from calculators.step_timing import CALCULATOR, make_calculator
 from calculators.step_timing.model import Step, frames_to_seconds, what_ifs
 from calculators.step_timing.params import load_parameters, parameters_from_toml
 
 SLUG = "step_timing"
 INPUT_NAMES = ["timing", "contact_time", "flight_time", "contact_frames", "flight_frames", "frame_rate", "step_length"]
-PACKAGED_TOML = Path(__file__).parents[2] / "calculators" / "step_timing.toml"
+PACKAGED_TOML = Path(__file__).parents[3] / "calculators" / "step_timing" / "parameters.toml"
 
 
 def result_of(inputs: dict[str, str]):
-    """The model's result for what a reader typed (the calculator's own parse, check and compute)."""
-    evaluation = calculators.core.registry.get(SLUG).evaluate(inputs)
+    """The model's result for what a reader typed (the calculator's own parse, read and compute)."""
+    evaluation = CALCULATOR.evaluate(inputs)
     assert evaluation.errors == {}, evaluation.errors
     return evaluation.result
 
@@ -265,7 +265,7 @@ def test_any_text_in_any_field_gives_an_answer_never_an_exception(inputs):
     length_cm=st.integers(min_value=50, max_value=350),
 )
 def test_speed_is_always_step_length_over_step_time_and_shares_add_up(contact, flight, length_cm):
-    evaluation = calculators.core.registry.get(SLUG).evaluate(
+    evaluation = CALCULATOR.evaluate(
         {"contact_time": str(contact), "flight_time": str(flight), "step_length": str(length_cm / 100)}
     )
     speed = (length_cm / 100) / ((contact + flight) / 1000)
@@ -314,7 +314,7 @@ def test_the_explanation_gives_the_formulas_the_ranges_and_the_sources():
 
 
 def test_changing_a_what_if_in_the_toml_changes_the_table_with_no_code_change(tmp_path):
-    tuned = tmp_path / "step_timing.toml"
+    tuned = tmp_path / "parameters.toml"
     tuned.write_text(
         PACKAGED_TOML.read_text(encoding="utf-8").replace("step_length_change_cm = 5.0", "step_length_change_cm = 10.0"),
         encoding="utf-8",
@@ -326,7 +326,7 @@ def test_changing_a_what_if_in_the_toml_changes_the_table_with_no_code_change(tm
 
 
 def test_changing_a_range_in_the_toml_changes_the_field_message(tmp_path):
-    tuned = tmp_path / "step_timing.toml"
+    tuned = tmp_path / "parameters.toml"
     tuned.write_text(
         PACKAGED_TOML.read_text(encoding="utf-8").replace("contact_time_min_ms = 50.0", "contact_time_min_ms = 70.0"),
         encoding="utf-8",

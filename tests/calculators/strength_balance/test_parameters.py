@@ -1,26 +1,32 @@
-"""The model's numbers live in strength_balance.toml: tuning them needs no code change, and a
-mistake in the file stops the build with a message naming the key."""
+"""The model's numbers live in strength_balance/parameters.toml: tuning them needs no code change,
+and a mistake in the file stops the build with a message naming the file and the key."""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from calculators.core.settings import ParameterError
 from calculators.strength_balance import make_calculator
-from calculators.strength_balance.params import load_parameters
+from calculators.strength_balance.params import load_parameters, parameters_from_toml
 
-PACKAGED = Path(__file__).resolve().parents[2] / "calculators" / "strength_balance.toml"
+PACKAGED = Path(__file__).resolve().parents[3] / "calculators" / "strength_balance" / "parameters.toml"
+
+
+def tuned_text(old: str, new: str) -> str:
+    """The packaged TOML with one line changed, as a content owner would edit it."""
+    text = PACKAGED.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"expected exactly one {old!r} in the packaged TOML"
+    return text.replace(old, new)
 
 
 def tuned_copy(tmp_path: Path, old: str, new: str) -> Path:
-    """A copy of the packaged TOML with one line changed, as a content owner would edit it."""
-    text = PACKAGED.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"expected exactly one {old!r} in the packaged TOML"
-    path = tmp_path / "strength_balance.toml"
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    """A copy of the packaged TOML with one line changed, to load as the model's parameters."""
+    path = tmp_path / "parameters.toml"
+    path.write_text(tuned_text(old, new), encoding="utf-8")
     return path
 
 
@@ -102,10 +108,16 @@ def test_the_body_mass_range_comes_from_the_toml(tmp_path):
         ("balanced_band = 0.05", "balanced_band = 0.05\nbalance_band = 0.1", "scores.balance_band is not a known setting"),
         ("[contributors.arms]", "[contributors.shoulders]", "contributors.shoulders is not a contributor of this model"),
         ("body_mass_max_kg = 200.0", "body_mass_max_kg = 20.0", "inputs.body_mass_max_kg must be more than 30 (got 20)"),
-        ("cap = 1.5", "cap = ", "not valid TOML"),
     ],
 )
-def test_a_mistake_in_the_toml_raises_a_parameter_error_naming_the_key(tmp_path, old, new, message):
+def test_a_mistake_in_the_toml_raises_a_parameter_error_naming_the_file_and_the_key(old, new, message):
     with pytest.raises(ParameterError, match=re.escape(message)) as raised:
-        load_parameters(tuned_copy(tmp_path, old, new))
-    assert str(raised.value).startswith("strength_balance.toml: ")
+        parameters_from_toml(tomllib.loads(tuned_text(old, new)))
+    assert str(raised.value).startswith("strength_balance/parameters.toml: ")
+
+
+def test_a_file_that_is_not_toml_raises_a_parameter_error_naming_that_file(tmp_path):
+    """Trying new numbers from a copy: the message names the copy that was read."""
+    with pytest.raises(ParameterError, match="not valid TOML") as raised:
+        load_parameters(tuned_copy(tmp_path, "cap = 1.5", "cap = "))
+    assert str(raised.value).startswith("parameters.toml: ")
