@@ -104,11 +104,9 @@ class Settings:
         return value
 
     def range(self, name: str, unit: str, *, at_least: float | None = None) -> Range:
-        """`NAME_min_UNIT` and `NAME_max_UNIT` (`NAME_min`, `NAME_max` for counts, whose unit is "")
-        as a range; the maximum must be above the minimum."""
-        suffix = f"_{unit}" if unit else ""
-        low = self.number(f"{name}_min{suffix}", at_least=at_least)
-        return Range(low, self.number(f"{name}_max{suffix}", above=low))
+        """`NAME_min_UNIT` and `NAME_max_UNIT` as a range; the maximum must be above the minimum."""
+        low = self.number(f"{name}_min_{unit}", at_least=at_least)
+        return Range(low, self.number(f"{name}_max_{unit}", above=low))
 
     def text(self, name: str) -> str:
         value = self._get(name)

@@ -28,7 +28,7 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
     root.reject_unknown(["inputs", "limits", "timing", "sources"])
     inputs = root.table("inputs")
     inputs.reject_unknown(
-        ["zone_length_min_m", "zone_length_max_m", "zone_time_min_s", "zone_time_max_s", "steps_min", "steps_max"]
+        ["zone_length_min_m", "zone_length_max_m", "zone_time_min_s", "zone_time_max_s", "steps_min_count", "steps_max_count"]
     )
     limits = root.table("limits")
     limits.reject_unknown(["fastest_speed_m_per_s", "longest_step_m", "highest_step_frequency_hz"])
@@ -37,7 +37,7 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
     return Parameters(
         zone_length_m=inputs.range("zone_length", "m", at_least=0),
         zone_time_s=inputs.range("zone_time", "s", at_least=0),
-        steps=inputs.range("steps", "", at_least=1),
+        steps=inputs.range("steps", "count", at_least=1),
         fastest_speed_m_per_s=limits.number("fastest_speed_m_per_s", above=0),
         longest_step_m=limits.number("longest_step_m", above=0),
         highest_step_frequency_hz=limits.number("highest_step_frequency_hz", above=0),

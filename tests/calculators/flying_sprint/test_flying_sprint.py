@@ -109,7 +109,7 @@ def test_the_parameters_are_checked_with_the_key_named(tmp_path):
         parameters_from_toml(
             {
                 "inputs": {"zone_length_min_m": 5, "zone_length_max_m": 100, "zone_time_min_s": 0.3,
-                           "zone_time_max_s": 20, "steps_min": 1, "steps_max": 100},
+                           "zone_time_max_s": 20, "steps_min_count": 1, "steps_max_count": 100},
                 "limits": {"fastest_speed_m_per_s": 13, "longest_step_m": 3.5, "highest_step_frequency_hz": 6},
                 "timing": {"electronic_uncertainty_s": 0.01, "hand_uncertainty_s": -0.1},
             }
