@@ -1,8 +1,9 @@
 """The files the reader's browser needs to run the calculators, and where they sit in the site.
 
-Two kinds of file are added to every build (and every `mkdocs serve` rebuild):
+These files are added to every build (and every `mkdocs serve` rebuild):
 
-- the calculators wheel, under a folder named by the sources' fingerprint (see `macros.wheel`);
+- the calculators wheel, under a folder named by the sources' fingerprint (see `macros.wheel`),
+  and beside it the memory snapshot of Python with the calculators imported (`macros.snapshot`);
 - the self-hosted Pyodide runtime, copied from the pinned npm package under a folder named by its
   version. Only the files the runtime fetches are copied: no source maps, no console pages, no
   CommonJS build.
@@ -21,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from macros import snapshot
 from macros.wheel import build_release, wheel_release
 
 PYODIDE_FILES = (
@@ -42,11 +44,13 @@ class RuntimePaths:
     pyodide: str
     """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
     wheel: str
+    snapshot: str
+    """The gzip-compressed memory snapshot, with the calculators imported (macros/snapshot.py)."""
     worker: str = WORKER
 
     def urls(self) -> dict[str, str]:
         """Name -> path, written into each calculator section as `data-NAME-url`."""
-        return {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel}
+        return {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel, "snapshot": self.snapshot}
 
 
 def pyodide_package(project_root: Path) -> Path:
@@ -69,20 +73,27 @@ def pyodide_version(project_root: Path) -> str:
 
 def runtime_paths(project_root: Path) -> RuntimePaths:
     """Where the runtime's files will be in the site, from the sources alone."""
+    release, version = wheel_release(project_root), pyodide_version(project_root)
     return RuntimePaths(
-        pyodide=f"{PYODIDE_FOLDER}/{pyodide_version(project_root)}/",
-        wheel=wheel_release(project_root).site_path,
+        pyodide=f"{PYODIDE_FOLDER}/{version}/",
+        wheel=release.site_path,
+        snapshot=snapshot.snapshot_path(release, version),
     )
 
 
 def runtime_files(config: MkDocsConfig, project_root: Path) -> list[File]:
-    """The wheel (built now) and Pyodide's files, as MkDocs files to write into the site."""
+    """The wheel (built now), its memory snapshot and Pyodide's files, as MkDocs files for the site."""
     paths = runtime_paths(project_root)
     release, wheel = build_release(project_root)
     if release.site_path != paths.wheel:  # the sources changed while we were building
         raise PluginError("The calculators changed during the build; build again.")
     package = pyodide_package(project_root)
-    files = [File.generated(config, paths.wheel, content=wheel)]
+    memory = snapshot.memory_snapshot(release, wheel, package, pyodide_version(project_root))
+    files = [
+        File.generated(config, paths.wheel, content=wheel),
+        File.generated(config, paths.snapshot, content=memory),
+        File.generated(config, snapshot.empty_zip_path(release), content=snapshot.empty_zip()),
+    ]
     files += [
         File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))
         for name in PYODIDE_FILES

@@ -23,6 +23,19 @@ if _PROJECT_ROOT not in sys.path:
 PROJECT_PACKAGES = ("calculators", "macros")
 """The project's own packages, re-imported by every build."""
 
+_INVOCATION = {"command": "build"}
+"""Which `mkdocs` command this process runs, set once by `on_startup` (the only hook told it)."""
+
+
+def on_startup(command, dirty):
+    """Remember whether this process publishes the site (`build`) or serves a writer's preview."""
+    _INVOCATION["command"] = command
+
+
+def serving() -> bool:
+    """True under `mkdocs serve`: the preview skips what only a published site needs."""
+    return _INVOCATION["command"] == "serve"
+
 
 @event_priority(100)  # before mkdocs-macros imports `macros` in its own on_config
 def on_config(config):
@@ -42,11 +55,25 @@ def on_files(files, config):
     return files
 
 
+def on_post_build(config):
+    """What only a published site needs, in order (each step sees the files of the steps before)."""
+    if serving():
+        return
+    site_dir = Path(config.site_dir)
+    # [published-site steps]
+    from macros import offline
+    offline.write_service_worker(site_dir, Path(config.config_file_path).parent)
+    from macros import compression
+    compression.precompress(site_dir)  # last: it compresses what the steps before wrote
+
+
 def on_env(env, config, files):
-    """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`."""
+    """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`;
+    and `aq_offline`, true in a published build (whose pages name its service worker)."""
     from macros import structured_data
 
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article
+    env.globals["aq_offline"] = not serving()  # a published build: pages name its service worker
     return env

@@ -10,7 +10,11 @@ from macros.browser_runtime import RuntimePaths
 from macros.calculator_embed import CalculatorCallError, example, render
 from tests.support.calculator_markup import canonical
 
-PATHS = RuntimePaths(pyodide="assets/pyodide/1.2.3/", wheel="assets/calculators/abc/x-1.0-py3-none-any.whl")
+PATHS = RuntimePaths(
+    pyodide="assets/pyodide/1.2.3/",
+    wheel="assets/calculators/abc/x-1.0-py3-none-any.whl",
+    snapshot="assets/calculators/abc/pyodide-1.2.3.snapshot.gz",
+)
 
 
 def test_a_writer_sets_the_example_values_in_the_call():
@@ -32,6 +36,7 @@ def test_the_urls_are_relative_to_the_page():
     assert section["data-pyodide-url"] == "../../assets/pyodide/1.2.3/"
     assert section["data-wheel-url"] == "../../assets/calculators/abc/x-1.0-py3-none-any.whl"
     assert section["data-worker-url"] == "../../assets/javascripts/calculator-worker.mjs"
+    assert section["data-snapshot-url"] == "../../assets/calculators/abc/pyodide-1.2.3.snapshot.gz"
     assert section.select(".aq-calc__explanation .aq-explanation")
 
 

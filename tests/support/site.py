@@ -9,8 +9,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,10 +82,104 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@dataclass(frozen=True)
+class HostRecipe:
+    """What a static host does beyond sending files, as an operator's deploy recipe sets it up."""
+
+    precompressed: bool = False
+    """Send `FILE.br` or `FILE.gz` to a browser that accepts it (nginx's `brotli_static` and
+    `gzip_static`, Caddy's `precompressed`), brotli first."""
+    cache_headers: bool = False
+    """`Cache-Control`: a year and immutable under the fingerprinted folders, `no-cache` elsewhere."""
+
+    def headers_for(self, url_path: str) -> list[tuple[str, str]]:
+        """The headers this recipe adds to a successful response for `url_path`."""
+        headers = [("Vary", "Accept-Encoding")] if self.precompressed else []
+        if self.cache_headers:
+            fingerprinted = any(f"/{folder}/" in url_path for folder in FINGERPRINTED_FOLDERS)
+            headers.append(("Cache-Control", IMMUTABLE if fingerprinted else "no-cache"))
+        return headers
+
+
+PLAIN = HostRecipe()
+"""Files as they are, with no caching advice: what most tests want."""
+CDN = HostRecipe(precompressed=True, cache_headers=True)
+"""The publishing recipe in README.md: precompressed files and long caching of fingerprinted ones."""
+FINGERPRINTED_FOLDERS = ("assets/pyodide", "assets/calculators")
+"""Folders whose files never change at their address (a version or a fingerprint is in it)."""
+IMMUTABLE = "public, max-age=31536000, immutable"
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+"""Content codings a precompressing host looks for, in its order of preference, and their suffix."""
+
+
+def accepted_codings(accept_encoding: str) -> set[str]:
+    """The content codings an `Accept-Encoding` header allows (`br;q=0` refuses brotli)."""
+    accepted = set()
+    for item in accept_encoding.split(","):
+        coding, _, weight = item.partition(";")
+        try:
+            if float(weight.strip().removeprefix("q=") or 1) > 0:
+                accepted.add(coding.strip().lower())
+        except ValueError:
+            continue
+    return accepted
+
+
+class _HostHandler(_QuietHandler):
+    """The static handler, plus what `recipe` asks of the host."""
+
+    status = HTTPStatus.OK
+
+    def __init__(self, *args: object, recipe: HostRecipe, **kwargs: object) -> None:
+        self.recipe = recipe  # before the base class's __init__, which answers the request
+        super().__init__(*args, **kwargs)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.status = code
+        super().send_response(code, message)
+
+    def end_headers(self) -> None:
+        if self.status < HTTPStatus.BAD_REQUEST:  # as nginx's add_header: not on errors
+            for name, value in self.recipe.headers_for(urlsplit(self.path).path):
+                self.send_header(name, value)
+        super().end_headers()
+
+    def send_head(self) -> BinaryIO | None:
+        """A precompressed copy when the recipe and the browser allow one, else the file itself."""
+        found = self._precompressed_copy() if self.recipe.precompressed else None
+        if found is None:
+            return super().send_head()
+        original, copy, coding = found
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(original)))
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(copy.stat().st_size))
+        self.end_headers()
+        return copy.open("rb")
+
+    def _precompressed_copy(self) -> tuple[Path, Path, str] | None:
+        """(the requested file, its copy, the coding) for the copy to send, if any."""
+        original = Path(self.translate_path(self.path))
+        if original.is_dir() and urlsplit(self.path).path.endswith("/"):
+            original = original / "index.html"
+        if not original.is_file():
+            return None  # a folder to redirect, or a 404: the plain handler answers
+        accepted = accepted_codings(self.headers.get("Accept-Encoding", ""))
+        for coding, suffix in PRECOMPRESSED:
+            copy = original.with_name(original.name + suffix)
+            if coding in accepted and copy.is_file():
+                return original, copy, coding
+        return None
+
+
 @contextmanager
-def serve_directory(root: Path, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 on `port` (by default a free one) for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_directory(root: Path, port: int = 0, recipe: HostRecipe = PLAIN) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 on `port` (by default a free one) for the duration of the block,
+    as a static host set up by `recipe` would (by default: the files, nothing more)."""
+    if recipe == PLAIN:
+        handler = functools.partial(_QuietHandler, directory=str(root))
+    else:
+        handler = functools.partial(_HostHandler, directory=str(root), recipe=recipe)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,9 +1,11 @@
 // The messages between the page script (calculators.js) and the calculators' worker
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //
-//   page -> worker   boot(urls)                  once, first: where Pyodide and the wheel are
+//   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel and the
+//                                                snapshot are; `wanted`: a start to force, or ""
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
-//   worker -> page   ready()                      Python and the calculators are loaded
+//   worker -> page   ready(path)                  Python and the calculators are loaded, by the
+//                                                start `path`: "snapshot", "normal" or "fallback"
 //                    failed(message)              they could not be loaded
 //                    result(id, result)           calculators.run(...)'s answer for run `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
@@ -15,9 +17,15 @@ export const FAILED = "failed";
 export const RESULT = "result";
 export const ERROR = "error";
 
-export const boot = ({ pyodideURL, wheelURL }) => ({ type: BOOT, pyodideURL, wheelURL });
+export const boot = ({ pyodideURL, wheelURL, snapshotURL, wanted = "" }) => ({
+  type: BOOT,
+  pyodideURL,
+  wheelURL,
+  snapshotURL,
+  wanted,
+});
 export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
-export const ready = () => ({ type: READY });
+export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });
 export const result = (id, answer) => ({ type: RESULT, id, result: answer });
 export const error = (id, message) => ({ type: ERROR, id, message });

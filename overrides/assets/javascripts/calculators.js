@@ -33,6 +33,7 @@ const runtime = {
   state: "idle", // idle -> loading -> ready | failed (-> loading again on retry)
   worker: null,
   nextId: 1,
+  path: "", // how Python started: "snapshot", "normal" or "fallback" (on each section as data-python)
   views: new Set(),
   liveMarked: false,
 };
@@ -61,7 +62,7 @@ function startRuntime(view, { retry = false } = {}) {
   if (runtime.state !== "idle" && !(retry && runtime.state === "failed")) return;
   setRuntimeState("loading");
   performance.mark("aq-calculator-start");
-  const { workerUrl, pyodideUrl, wheelUrl } = view.section.dataset;
+  const { workerUrl, pyodideUrl, wheelUrl, snapshotUrl } = view.section.dataset;
   const absolute = (url) => new URL(url, document.baseURI).href;
   try {
     runtime.worker = moduleWorker(absolute(workerUrl));
@@ -74,7 +75,15 @@ function startRuntime(view, { retry = false } = {}) {
     event.preventDefault();
     failRuntime(event.message || "the worker could not be started");
   });
-  runtime.worker.postMessage(message.boot({ pyodideURL: absolute(pyodideUrl), wheelURL: absolute(wheelUrl) }));
+  runtime.worker.postMessage(
+    message.boot({
+      pyodideURL: absolute(pyodideUrl),
+      wheelURL: absolute(wheelUrl),
+      snapshotURL: absolute(snapshotUrl),
+      // ?aq-python=snapshot|normal forces one way of starting (for tests and the benchmark).
+      wanted: new URLSearchParams(location.search).get("aq-python") ?? "",
+    }),
+  );
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
 }
 
@@ -92,6 +101,7 @@ function setRuntimeState(state) {
 
 function onWorkerMessage(data) {
   if (data.type === message.READY) {
+    runtime.path = data.path;
     setRuntimeState("ready");
   } else if (data.type === message.FAILED) {
     failRuntime(data.message);
@@ -194,6 +204,7 @@ function inputChanged(view, delay) {
 
 function showRuntimeState(view) {
   view.retry.hidden = runtime.state !== "failed";
+  if (runtime.path) view.section.dataset.python = runtime.path;
   if (runtime.state === "failed") {
     view.result.hidden = false;
     setStatus(view, "unavailable");

@@ -1,0 +1,158 @@
+"""Precompressed copies of the published site: `FILE.br` and `FILE.gz` beside every file worth it.
+
+Why: a reader's first visit to a calculator fetches Pyodide's core, 13.5 MB as files but about
+5.5 MB with brotli, and on a real network bytes decide how soon the calculator goes live. Static
+hosts that find `FILE.br` or `FILE.gz` beside a file send it, with `Content-Encoding`, to a
+browser that accepts it (nginx's `gzip_static` and `brotli_static`, Caddy's `file_server
+precompressed`); hosts that compress on the fly use fast, weaker settings, or skip large files.
+Compressing once at build time gets the strongest settings for every reader.
+
+Brotli at quality 11 is also the slowest: about 45 s for `pyodide.asm.wasm` on a 2-core machine.
+So every compressed copy is kept in a cache in the user's cache folder, named by the SHA-256 of
+what it compresses and by the settings, and shared by every copy of the project on the machine
+(the tests build throwaway copies): Pyodide's files are compressed once per machine and release.
+
+Only text (pages, CSS, scripts, JSON, XML, SVG, source maps) and WebAssembly get copies, above
+1 KiB, and only where the copy is under 90 % of the original. Files that are compressed already
+(the standard library zip, the wheel, images, fonts, the gzip memory snapshot) are not listed, so
+they are left as they are.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import os
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import brotli
+
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm"})
+"""Suffixes of the files that compress well: text, and WebAssembly's code."""
+SMALLEST = 1024
+"""Bytes: a smaller file fits in a packet or two whichever way it is sent."""
+WORTH_IT = 0.9
+"""A copy is written only when it is under this share of the original's size."""
+UNUSED_DAYS = 30
+"""A cache entry no build has read for this long is deleted (the cache keeps itself bounded)."""
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """An HTTP content coding: its `Content-Encoding` name, its copy's suffix, and how it is made."""
+
+    name: str
+    suffix: str
+    settings: str
+    """Names the library version and the levels, in the cache's entries: new settings, new entries."""
+    compress: Callable[[bytes], bytes]
+
+
+def _brotli(data: bytes) -> bytes:
+    return brotli.compress(data, quality=11, lgwin=24)
+
+
+def _gzip(data: bytes) -> bytes:
+    """Level 9 with the time stamp zeroed, so the same file always gives the same bytes."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+BROTLI = Encoding("br", ".br", f"brotli{brotli.__version__}-q11-w24", _brotli)
+GZIP = Encoding("gzip", ".gz", f"zlib{zlib.ZLIB_RUNTIME_VERSION}-9", _gzip)
+ENCODINGS = (BROTLI, GZIP)
+
+
+@dataclass(frozen=True)
+class CompressedCopy:
+    """A copy written beside a site file: what a host sends to a browser accepting `encoding`."""
+
+    original: Path
+    path: Path
+    encoding: str
+    original_size: int
+    size: int
+
+
+@dataclass(frozen=True)
+class CompressionCache:
+    """Compressed bytes, kept across builds by what they compress and how.
+
+    An entry is named by its content, so a stale entry is never wrong, only unused; entries are
+    written whole (a temporary file renamed into place), so builds running side by side share the
+    folder safely.
+    """
+
+    folder: Path
+
+    @classmethod
+    def for_this_user(cls) -> CompressionCache:
+        """`$XDG_CACHE_HOME` (or `~/.cache`) `/aq-sprint-speed/precompressed/`."""
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+        return cls(Path(base) / "aq-sprint-speed" / "precompressed")
+
+    def entry(self, data: bytes, encoding: Encoding) -> Path:
+        """Where the copy of `data` made with `encoding` is kept."""
+        return self.folder / f"{hashlib.sha256(data).hexdigest()}-{encoding.settings}{encoding.suffix}"
+
+    def compressed(self, data: bytes, encoding: Encoding) -> bytes:
+        """`data` compressed with `encoding`: from the cache when it holds it, else made and kept."""
+        entry = self.entry(data, encoding)
+        try:
+            kept = entry.read_bytes()
+        except OSError:
+            made = encoding.compress(data)
+            self._keep(entry, made)
+            return made
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # read now: not unused, whatever its age
+        return kept
+
+    def _keep(self, entry: Path, data: bytes) -> None:
+        """Store an entry; a cache folder that cannot be written costs time, never the build."""
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".partial-", delete=False) as part:
+                part.write(data)
+            os.replace(part.name, entry)
+
+    def forget_unused(self, days: int = UNUSED_DAYS) -> None:
+        """Delete the entries (and any partial files) no build has read for `days` days."""
+        oldest = time.time() - days * 86_400
+        for entry in self.folder.glob("*"):
+            with contextlib.suppress(OSError):  # another build may have deleted it first
+                if entry.stat().st_mtime < oldest:
+                    entry.unlink()
+
+
+def precompress(site_dir: Path, cache: CompressionCache | None = None) -> tuple[CompressedCopy, ...]:
+    """Write `.br` and `.gz` copies beside every file of `site_dir` worth compressing, and say
+    which. Run it last: it compresses the files as the build's other steps left them."""
+    cache = cache or CompressionCache.for_this_user()
+    copies = tuple(copy for path in files_to_compress(site_dir) for copy in compress_file(path, cache))
+    cache.forget_unused()  # after: what this build read is fresh again, however old
+    return copies
+
+
+def files_to_compress(site_dir: Path) -> list[Path]:
+    """The site's files of a compressible type and at least `SMALLEST` bytes, in a stable order."""
+    return sorted(
+        path for path in site_dir.rglob("*")
+        if path.is_file() and path.suffix.lower() in COMPRESSIBLE and path.stat().st_size >= SMALLEST
+    )
+
+
+def compress_file(path: Path, cache: CompressionCache) -> Iterator[CompressedCopy]:
+    """Write each encoding's copy of `path` beside it, where that copy is worth it."""
+    data = path.read_bytes()
+    for encoding in ENCODINGS:
+        compressed = cache.compressed(data, encoding)
+        if len(compressed) < WORTH_IT * len(data):
+            copy = path.with_name(path.name + encoding.suffix)
+            copy.write_bytes(compressed)
+            yield CompressedCopy(path, copy, encoding.name, len(data), len(compressed))

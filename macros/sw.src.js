@@ -1,0 +1,105 @@
+// The site's service worker: offline after the first visit. NOT served as it is: `mkdocs build`
+// writes `sw.js` at the site's root from this file (macros/service_worker.mjs), with Workbox's
+// browser builds in front of it and the two build-time values below filled in. The writer's
+// preview (`mkdocs serve`) never writes or registers it.
+//
+// - Every page and site asset is precached at install, and answered network-first (3 s), so a
+//   reader online always gets the published file (and a preview on the same address is never
+//   answered from an old cache), and a reader offline gets the precached one.
+// - The Python runtime and the calculators' folder are cached on first use, cache-first (what
+//   sits at those addresses never changes), in caches named by the build's fingerprints.
+// - On activate, every cache of this site that this build does not name is deleted.
+
+const { core, precaching, routing, strategies } = self.workbox;
+
+const PRECACHE = self.__WB_MANIFEST; // [{url, revision}], site-relative (workbox-build)
+const RUNTIME = self.__AQ_RUNTIME__; // [{folder: "assets/pyodide/314.0.7/", files: ["pyodide.mjs", …]}, …]
+const KEEP_OFFLINE = "aq-keep-offline"; // the page's one message (offline.mjs): {type, urls} -> true | false
+const NETWORK_TIMEOUT_SECONDS = 3;
+const PREFIX = "aq"; // every cache of the site is "aq-…-<scope>", so two sites on one host keep theirs
+const SCOPE = self.registration.scope;
+
+core.setCacheNameDetails({ prefix: PREFIX }); // the precache: "aq-precache-v2-<scope>"
+
+// ---- pages and site assets ---------------------------------------------------------------------
+
+const precache = new precaching.PrecacheController();
+precache.addToCacheList(PRECACHE);
+
+// Matches every precached file, a page by its folder's address too, whatever its query (a shared
+// calculator address is the same page). The response comes from the server, asked every time (a
+// conditional request: "304 Not Modified" costs a round trip, not the file), so neither the
+// browser's HTTP cache nor the precache ever hides a newer file while online; only when the
+// network fails or takes too long, from the precache. Nothing is written: the precache changes
+// only at install.
+const fromServerElsePrecache = {
+  requestWillFetch: async ({ request }) => new Request(request, { cache: "no-cache" }),
+  cacheKeyWillBeUsed: async ({ request, params }) => params?.cacheKey ?? request,
+  cacheWillUpdate: async () => null,
+};
+const siteFiles = new precaching.PrecacheRoute(precache, { ignoreURLParametersMatching: [/./] });
+routing.registerRoute(
+  new routing.Route(
+    siteFiles.match,
+    new strategies.NetworkFirst({
+      cacheName: precache.strategy.cacheName,
+      networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+      plugins: [fromServerElsePrecache],
+    }),
+  ),
+);
+
+// ---- the Python runtime: cached on first use ---------------------------------------------------
+
+// "assets/pyodide/314.0.7/" -> cache "aq-pyodide-314.0.7-<scope>". CacheFirst keeps only status
+// 200 (Workbox's default without a cacheWillUpdate plugin), with its headers: the wasm keeps its
+// Content-Type, which streaming compilation needs.
+const runtime = RUNTIME.map(({ folder, files }) => {
+  const base = new URL(folder, self.location).href; // sw.js sits at the site's root
+  const cacheName = `${PREFIX}-${folder.split("/").filter(Boolean).slice(-2).join("-")}-${SCOPE}`;
+  return { base, files: files.map((name) => base + name), cacheName, strategy: new strategies.CacheFirst({ cacheName }) };
+});
+for (const { base, strategy } of runtime) routing.registerRoute(({ url }) => url.href.startsWith(base), strategy);
+
+// The page asks, after a live result, whether a calculator's runtime is all here (its URLs: the
+// Pyodide folder, which stands for the folder's files, the wheel, a snapshot), and has it fetched
+// what is missing (on a first visit the calculator may have started before this worker did).
+// False when a URL is not this build's: the page asks again once the new worker has taken over.
+async function keepOffline(urls, event) {
+  const wanted = urls.flatMap((url) => runtime.find(({ base }) => base === url)?.files ?? [url]);
+  const owners = wanted.map((url) => runtime.find(({ base }) => url.startsWith(base)));
+  if (!wanted.length || owners.includes(undefined)) return false;
+  await Promise.allSettled(wanted.map((url, i) => owners[i].strategy.handle({ request: new Request(url), event })));
+  const found = await Promise.all(wanted.map(async (url, i) => (await caches.open(owners[i].cacheName)).match(url)));
+  return found.every(Boolean);
+}
+
+self.addEventListener("message", (event) => {
+  if (event.data?.type !== KEEP_OFFLINE) return;
+  const answer = keepOffline(event.data.urls ?? [], event).catch(() => false);
+  event.waitUntil(answer);
+  answer.then((ready) => event.ports[0]?.postMessage(ready));
+});
+
+// ---- a new build takes over at once, and leaves nothing of the old one -------------------------
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting(); // takes effect once the precache is complete: a failed install changes nothing
+  precache.install(event);
+});
+
+self.addEventListener("activate", (event) => {
+  precache.activate(event); // drops precached files this build no longer lists
+  const current = new Set([precache.strategy.cacheName, ...runtime.map(({ cacheName }) => cacheName)]);
+  event.waitUntil(
+    caches.keys().then((names) =>
+      Promise.all(
+        names
+          .filter((name) => name.startsWith(`${PREFIX}-`) && name.endsWith(`-${SCOPE}`) && !current.has(name))
+          .map((name) => caches.delete(name)),
+      ),
+    ),
+  );
+});
+
+core.clientsClaim(); // pages open now, and their calculator worker, are served by this build

@@ -1,0 +1,55 @@
+// Offline after the first visit: registers the site's service worker, and tells the reader when a
+// calculator works on this device without a connection.
+//
+// A published build names its worker in <meta name="aq-service-worker" content=".../sw.js">
+// (macros/offline.py); its scope is the folder it sits in, the site's root, so a site published
+// under a sub-path works too. The writer's preview (`mkdocs serve`) has no such tag: there a
+// worker an earlier build registered for this page is unregistered, so a preview never runs an
+// old worker. A browser without service workers loses nothing: this script then does nothing.
+
+const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
+const KEEP_OFFLINE = "aq-keep-offline"; // the one message the service worker answers (macros/sw.src.js)
+const ATTEMPTS = 5; // asking again after 1, 2, 4, 8 s: a new build's worker may still be taking over
+const REPLY_MS = 120_000; // the worker may be fetching Python's 13.5 MB
+
+const serviceWorkers = navigator.serviceWorker; // undefined where there are none (or not allowed)
+const named = document.querySelector('meta[name="aq-service-worker"]');
+const asked = new WeakSet(); // sections already asked about: once each
+
+if (serviceWorkers && named) {
+  const script = new URL(named.content, document.baseURI);
+  serviceWorkers.register(script, { scope: new URL("./", script).href }).catch(() => {}); // then simply online only
+  document.addEventListener(RESULT_EVENT, ({ target }) => showWhenReadyOffline(target));
+} else if (serviceWorkers) {
+  serviceWorkers.getRegistration().then((registration) => registration?.unregister(), () => {});
+}
+
+// After a live result: once the worker has every file the calculator runs on (fetching what a
+// first visit's calculator fetched before the worker was there), show the section's note.
+async function showWhenReadyOffline(section) {
+  const note = section.querySelector?.(".aq-calc__offline");
+  if (!note || asked.has(section)) return;
+  asked.add(section);
+  const { pyodideUrl, wheelUrl, snapshotUrl } = section.dataset;
+  const urls = [pyodideUrl, wheelUrl, snapshotUrl].filter(Boolean).map((url) => new URL(url, document.baseURI).href);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
+    if (await cachedByWorker(urls)) {
+      note.hidden = false;
+      return;
+    }
+  }
+}
+
+async function cachedByWorker(urls) {
+  const { active } = await serviceWorkers.ready;
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    const timer = setTimeout(() => resolve(false), REPLY_MS);
+    channel.port1.onmessage = ({ data }) => {
+      clearTimeout(timer);
+      resolve(data === true);
+    };
+    active.postMessage({ type: KEEP_OFFLINE, urls }, [channel.port2]);
+  });
+}

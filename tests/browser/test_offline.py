@@ -1,0 +1,221 @@
+"""Offline after the first visit: the service worker of a published build, in real Chromium.
+
+A first visit precaches the site's pages and assets; a calculator's runtime (Pyodide and the
+wheel) is cached the first time it runs, and the calculator then says it is ready offline. With
+the network gone, pages and the calculator still work. A new build replaces every cache of the
+old one; the writer's preview unregisters a worker an earlier build left; and a browser without
+service workers loses nothing.
+
+Playwright's `context.set_offline(True)` cuts the page's, its workers' and the service worker's
+fetches, but not Chromium's own update check of `sw.js`: the offline tests also stop the server.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+import calculators
+from macros.browser_runtime import runtime_paths
+from macros.wheel import wheel_release
+from tests.browser.calculator_page import (
+    ARTICLE,
+    CALCULATOR_PAGE,
+    PYTHON_START,
+    SLUG,
+    Calculator,
+    assert_clean,
+    wait_until,
+)
+from tests.pages import test_preview
+from tests.support.browser import PageRecorder
+from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, serve_directory
+
+DEFAULTS = calculators.defaults(SLUG)
+PYTHON = ("assets/pyodide/", "assets/calculators/")
+CACHES = """async () => {
+  const found = {};
+  for (const name of await caches.keys()) {
+    found[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+  }
+  return found;
+}"""
+"""Every Cache Storage cache of the page's origin, with the URLs it holds."""
+
+
+def desktop_visit(browser: Browser):
+    return PageRecorder.open(browser, width=1280, height=800, mobile=False)
+
+
+def go_live(page: Page, url: str) -> Calculator:
+    """Open `url` and bring its calculator into view, as a reader would, until it answers live."""
+    page.goto(url)
+    calculator = Calculator(page)
+    calculator.bring_into_view()
+    calculator.expect_state("live")
+    return calculator
+
+
+def ready_offline(calculator: Calculator):
+    return expect(calculator.section.locator(".aq-calc__offline"))
+
+
+def cached(page: Page) -> dict[str, list[str]]:
+    return page.evaluate(CACHES)
+
+
+def precache_manifest(site: Path) -> list[str]:
+    """The site-relative URLs the built `sw.js` precaches."""
+    return re.findall(r'"url":"([^"]+)"', (site / "sw.js").read_text(encoding="utf-8"))
+
+
+@contextmanager
+def visit_blocking_service_workers(browser: Browser) -> Iterator[PageRecorder]:
+    """A page whose context blocks service workers (Playwright's option: `register` does nothing)."""
+    context = browser.new_context(service_workers="block")
+    visit = PageRecorder(context.new_page())
+    context.on("request", visit._record_request)
+    visit.page.on("console", visit._record_console)
+    try:
+        yield visit
+    finally:
+        context.close()
+
+
+def test_the_published_build_precaches_pages_and_assets_but_never_python(built_site):
+    precached = precache_manifest(built_site)
+    pages = [path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html")]
+    assert sorted(pages) == sorted(url for url in precached if url.endswith(".html"))
+    scripts = {url.rsplit("/", 1)[-1] for url in precached if url.endswith((".js", ".mjs"))}
+    assert {"calculators.js", "calculator-worker.mjs", "calculator-messages.mjs", "offline.mjs"} <= scripts
+    assert any(re.fullmatch(r"bundle\.\w+\.min\.js", name) for name in scripts)  # Material
+    assert any(re.fullmatch(r"search\.\w+\.min\.js", name) for name in scripts)  # its search worker
+    assert "search/search_index.json" in precached
+    assert any(url.endswith("favicon.svg") for url in precached)
+    assert not [url for url in precached if url.startswith(PYTHON) or url.endswith((".br", ".gz", ".map"))]
+
+    paths = runtime_paths(PROJECT_ROOT)
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    for folder in (paths.pyodide, paths.wheel.rsplit("/", 1)[0] + "/"):
+        assert json.dumps(folder) in worker  # cached on first use, in a cache named by the folder
+    assert '<meta name="aq-service-worker" content="../../sw.js">' in (built_site / ARTICLE / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_a_reader_at_the_top_of_an_article_still_downloads_no_python(phone, site_url):
+    phone.page.goto(site_url + ARTICLE)
+    phone.page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: the site is precached
+    phone.page.wait_for_load_state("networkidle")
+    assert [url for url in phone.requests if any(part in url for part in PYTHON)] == []
+    assert [name.split("-")[1] for name in cached(phone.page)] == ["precache"]
+    assert_clean(phone)
+
+
+def test_after_one_visit_the_article_and_the_calculator_work_offline(browser, built_site):
+    with desktop_visit(browser) as visit:
+        with serve_directory(built_site) as url:
+            for path in (ARTICLE, CALCULATOR_PAGE):
+                calculator = go_live(visit.page, url + path)
+                ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        visit.page.context.set_offline(True)  # and the server is gone
+
+        for path, body_mass in ((ARTICLE, "64"), (CALCULATOR_PAGE, "91.5")):
+            visit.page.goto(url + path)
+            expect(visit.page.locator("h1")).to_be_visible()
+            calculator = Calculator(visit.page)
+            calculator.bring_into_view()
+            calculator.type({"body_mass": body_mass})
+            calculator.expect_result_for({**DEFAULTS, "body_mass": body_mass})
+            calculator.expect_state("live")
+        assert_clean(visit)
+
+
+def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built_site, tmp_path):
+    site = shutil.copytree(built_site, tmp_path / "site")
+    old = wheel_release(PROJECT_ROOT).fingerprint
+    with serve_directory(site) as url, desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        assert any(old in name for name in cached(visit.page))
+
+        project = copy_of_project(tmp_path / "project", copied=("calculators",))
+        model = project / "calculators" / SLUG / "model.py"
+        model.write_text(model.read_text(encoding="utf-8") + "\n# a new build\n", encoding="utf-8")
+        new = wheel_release(project).fingerprint
+        assert new != old
+        build_site(project, site)
+
+        # The page comes from the network; the browser finds the new worker, which takes over at
+        # once; the note appears only when the worker in charge has the new wheel.
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        assert visit.page.evaluate("navigator.serviceWorker.controller !== null")
+        wait_until(visit.page, lambda: old not in json.dumps(cached(visit.page)), "the old build's caches to go")
+
+        visit.requests.clear()
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)  # the next visit
+        calculator.type({"body_mass": "70"})
+        calculator.expect_result_for({**DEFAULTS, "body_mass": "70"})
+        wheels = [request for request in visit.requests if request.endswith(".whl")]
+        assert wheels and all(f"/{new}/" in wheel for wheel in wheels)
+        found = cached(visit.page)
+        assert old not in json.dumps(found)
+        assert sorted(name.split("-")[1] for name in found) == ["calculators", "precache", "pyodide"]
+        assert any(entry.endswith(".whl") for entry in found[next(name for name in found if new in name)])
+        assert_clean(visit)
+
+
+@pytest.mark.parametrize("without", ["blocked", "absent"])
+def test_a_browser_without_service_workers_loses_nothing(browser, site_url, without):
+    """Blocked: `register` does nothing; absent: there is no `navigator.serviceWorker` at all."""
+    with visit_blocking_service_workers(browser) if without == "blocked" else desktop_visit(browser) as visit:
+        if without == "absent":
+            visit.page.add_init_script("delete Navigator.prototype.serviceWorker")
+        calculator = go_live(visit.page, site_url + CALCULATOR_PAGE)
+        calculator.type({"body_mass": "88"})
+        calculator.expect_result_for({**DEFAULTS, "body_mass": "88"})
+        ready_offline(calculator).to_be_hidden()
+        assert visit.console_errors == []
+        assert visit.page.evaluate("'caches' in self ? caches.keys() : []") == []
+
+
+def test_the_preview_unregisters_a_worker_an_earlier_build_registered(browser, built_site, tmp_path, monkeypatch):
+    """`make build` served on the writer's preview address, then `mkdocs serve` on the same one."""
+    port = test_preview._free_port()
+    with desktop_visit(browser) as visit:
+        with serve_directory(built_site, port=port) as url:
+            visit.page.goto(url + ARTICLE)
+            visit.page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+            wait_until(visit.page, lambda: visit.page.evaluate("navigator.serviceWorker.controller !== null"),
+                       "the published build's worker to take the page")
+
+        monkeypatch.setattr(test_preview, "_free_port", lambda: port)
+        with test_preview.preview_server(copy_of_project(tmp_path / "project")) as preview:
+            assert preview == url
+            test_preview._eventually(lambda: test_preview._fetch(url + ARTICLE) is not None, "the preview's build")
+            assert 'name="aq-service-worker"' not in test_preview._fetch(url + ARTICLE)
+            assert test_preview._fetch(url + "sw.js") is None  # the preview writes no worker
+            visit.page.goto(url + ARTICLE)  # still answered by the old worker, network-first
+            wait_until(visit.page, lambda: visit.page.evaluate("navigator.serviceWorker.getRegistrations()") == [],
+                       "the preview to unregister the old worker")
+            visit.page.reload()
+            assert visit.page.evaluate("navigator.serviceWorker.controller") is None
+        assert_clean(visit)
+
+
+def test_a_build_without_workbox_stops_and_says_what_to_run(tmp_path):
+    project = copy_of_project(tmp_path / "project")
+    (project / "node_modules").unlink()
+    (project / "node_modules").mkdir()
+    (project / "node_modules" / "pyodide").symlink_to(PROJECT_ROOT / "node_modules" / "pyodide")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0
+    assert "workbox-build" in result.stderr and "make setup" in result.stderr

@@ -1,0 +1,46 @@
+"""A reader's cold visit to a calculator on a host serving the precompressed copies (README.md's
+publishing recipe): Python goes live with the same answers, Pyodide's core arrives as brotli, and
+far fewer bytes travel than the files hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Response
+
+import calculators
+from tests.browser.calculator_page import CALCULATOR_PAGE, SLUG, Calculator, assert_clean
+from tests.support.browser import PageRecorder
+from tests.support.site import CDN, serve_directory
+
+DEFAULTS = calculators.defaults(SLUG)
+
+
+def site_file(site: Path, base_url: str, url: str) -> Path:
+    """The built file an address of the site is served from (a page's address: its index.html)."""
+    path = site / urlsplit(url).path.removeprefix(urlsplit(base_url).path)
+    return path / "index.html" if path.is_dir() else path
+
+
+def test_a_cold_visit_gets_brotli_and_goes_live(browser, built_site):
+    with serve_directory(built_site, recipe=CDN) as base_url, \
+            PageRecorder.open(browser, width=1280, height=800, mobile=False) as visit:
+        responses: list[Response] = []
+        visit.page.context.on("response", lambda response: responses.append(response))
+        visit.page.goto(base_url + CALCULATOR_PAGE)
+        calculator = Calculator(visit.page)
+        calculator.bring_into_view()
+        calculator.expect_state("live")
+        calculator.type({"body_mass": "82.5", "torso_left": "95"})
+        calculator.expect_result_for({**DEFAULTS, "body_mass": "82.5", "torso_left": "95"})
+        assert_clean(visit)
+
+        # What the host sent: not the service worker's answers or the HTTP cache's (no length).
+        from_host = [r for r in responses if not r.from_service_worker and r.header_value("content-length")]
+        for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
+            encodings = {r.header_value("content-encoding") for r in from_host if r.url.endswith("/" + name)}
+            assert encodings == {"br"}, name
+        sent = sum(int(r.header_value("content-length")) for r in from_host)
+        files = sum(site_file(built_site, base_url, r.url).stat().st_size for r in from_host)
+        assert sent < 0.6 * files, f"{sent:,} bytes sent for {files:,} bytes of files"
