@@ -3,7 +3,8 @@
 These files are added to every build (and every `mkdocs serve` rebuild):
 
 - the calculators wheel, under a folder named by the sources' fingerprint (see `macros.wheel`),
-  and beside it the memory snapshot of Python with the calculators imported (`macros.snapshot`);
+  and beside it what makes Python start fast: a memory snapshot with the calculators imported,
+  and the part of the standard library they use (`macros.python_runtime`);
 - the self-hosted Pyodide runtime, copied from the pinned npm package under a folder named by its
   version. Only the files the runtime fetches are copied: no source maps, no console pages, no
   CommonJS build.
@@ -22,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros import snapshot
+from macros import python_runtime
 from macros.wheel import build_release, wheel_release
 
 PYODIDE_FILES = (
@@ -45,7 +46,7 @@ class RuntimePaths:
     """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
     wheel: str
     snapshot: str
-    """The gzip-compressed memory snapshot, with the calculators imported (macros/snapshot.py)."""
+    """The gzip-compressed memory snapshot, with the calculators imported (macros/python_runtime.py)."""
     worker: str = WORKER
 
     def urls(self) -> dict[str, str]:
@@ -77,7 +78,7 @@ def runtime_paths(project_root: Path) -> RuntimePaths:
     return RuntimePaths(
         pyodide=f"{PYODIDE_FOLDER}/{version}/",
         wheel=release.site_path,
-        snapshot=snapshot.snapshot_path(release, version),
+        snapshot=python_runtime.snapshot_path(release, version),
     )
 
 
@@ -88,11 +89,12 @@ def runtime_files(config: MkDocsConfig, project_root: Path) -> list[File]:
     if release.site_path != paths.wheel:  # the sources changed while we were building
         raise PluginError("The calculators changed during the build; build again.")
     package = pyodide_package(project_root)
-    memory = snapshot.memory_snapshot(release, wheel, package, pyodide_version(project_root))
-    files = [
-        File.generated(config, paths.wheel, content=wheel),
-        File.generated(config, paths.snapshot, content=memory),
-        File.generated(config, snapshot.empty_zip_path(release), content=snapshot.empty_zip()),
+    version = pyodide_version(project_root)
+    prepared = python_runtime.prepare_python(release, wheel, package, version)
+    files = [File.generated(config, paths.wheel, content=wheel)]
+    files += [
+        File.generated(config, f"{release.folder}/{name}", content=content)
+        for name, content in prepared.files(version).items()
     ]
     files += [
         File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))

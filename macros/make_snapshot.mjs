@@ -36,52 +36,10 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync, constants as zlib } from "node:zlib";
 
+import { EMPTY_LOCK, EMPTY_ZIP, WARM_UP, fail, quiet } from "./python_warm_up.mjs";
+
 const USAGE = "usage: node macros/make_snapshot.mjs --pyodide DIR --wheel WHEEL --fingerprint FP --out FILE";
 
-// Runs before the snapshot is taken. Everything it imports, reads or defines is in the snapshot.
-const WARM_UP = `
-import json
-import sys
-import traceback
-
-import calculators
-from calculators import run_json
-
-
-def _snapshot_warm_up():
-    """Run every calculator through run_json on the paths a reader can take; return the answers.
-
-    Defaults (the result), every field invalid, every field empty, every field out of range (the
-    error messages and notices): whatever these import or read is loaded now, not after restore.
-    """
-    answers = {}
-    for slug in calculators.available():
-        fields = calculators.defaults(slug)
-        answers[slug] = [
-            run_json(slug, "{}"),
-            run_json(slug, json.dumps({name: "x" for name in fields})),
-            run_json(slug, json.dumps({name: "" for name in fields})),
-            run_json(slug, json.dumps({name: "-1e999" for name in fields})),
-            run_json(slug, json.dumps({name: "9" * 40 for name in fields})),
-        ]
-    try:
-        run_json("", "[]")  # a programming error, as the worker reports one: traceback is loaded
-    except Exception:
-        traceback.format_exc()
-    return json.dumps(answers, sort_keys=True)
-
-
-def _snapshot_check(expected):
-    """After a restore: the same answers, and no module imported that the snapshot lacked."""
-    before = set(sys.modules)
-    same = _snapshot_warm_up() == expected
-    return json.dumps({"same": same, "imported": sorted(set(sys.modules) - before)})
-`;
-
-function fail(message, code = 1) {
-  console.error(`make_snapshot: ${message}`);
-  process.exit(code);
-}
 
 function parseCommandLine() {
   let values;
@@ -95,10 +53,10 @@ function parseCommandLine() {
       },
     }));
   } catch (error) {
-    fail(`${error.message}\n${USAGE}`, 2);
+    fail("make_snapshot", `${error.message}\n${USAGE}`, 2);
   }
   for (const name of ["pyodide", "wheel", "fingerprint", "out"]) {
-    if (!values[name]) fail(`--${name} is missing\n${USAGE}`, 2);
+    if (!values[name]) fail("make_snapshot", `--${name} is missing\n${USAGE}`, 2);
   }
   return {
     indexURL: resolve(values.pyodide) + "/",
@@ -112,13 +70,10 @@ async function importPyodide(indexURL) {
   try {
     return await import(pathToFileURL(join(indexURL, "pyodide.mjs")).href);
   } catch (error) {
-    fail(`cannot load pyodide.mjs from ${indexURL}: ${error.message}`);
+    fail("make_snapshot", `cannot load pyodide.mjs from ${indexURL}: ${error.message}`);
   }
 }
 
-// Python's stdout is dropped (nothing the calculators print belongs in the build log); its
-// stderr goes to ours.
-const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
 
 // The WebAssembly heap's size and how much of it malloc has handed out (the top of the sbrk
 // area), from Pyodide's Emscripten module: private, so undefined if it ever moves.
@@ -139,12 +94,12 @@ async function makeSnapshot(loadPyodide, { indexURL, wheel, fingerprint }) {
   // Unpack the wheel into site-packages ourselves. loadPackage would work too, but it records the
   // wheel in pyodide.loadedPackages, and makeMemorySnapshot then refuses ("Unexpected hiwire
   // entry at index 6"). A Node Buffer is copied to a plain Uint8Array: Pyodide rejects Buffers.
-  const wheelBytes = new Uint8Array(await readFile(wheel).catch((error) => fail(`cannot read the wheel: ${error.message}`)));
+  const wheelBytes = new Uint8Array(await readFile(wheel).catch((error) => fail("make_snapshot", `cannot read the wheel: ${error.message}`)));
   const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
   pyodide.unpackArchive(wheelBytes, "wheel", { extractDir: sitePackages });
 
   pyodide.runPython(WARM_UP);
-  const answers = pyodide.runPython("_snapshot_warm_up()");
+  const answers = pyodide.runPython("_warm_up()");
   const info = { wheel: basename(wheel), fingerprint, pyodide: pyodide.version };
   pyodide.globals.set("SNAPSHOT_INFO", JSON.stringify(info));
   pyodide.runPython("import gc; gc.collect()"); // garbage left in the heap is shipped too
@@ -152,6 +107,7 @@ async function makeSnapshot(loadPyodide, { indexURL, wheel, fingerprint }) {
   const heap = heapUse(pyodide);
   if (heapBefore && heap && heap.size !== heapBefore.size) {
     fail(
+      "make_snapshot",
       `the warm-up grew the WebAssembly heap from ${heapBefore.size} to ${heap.size} bytes; ` +
         "Pyodide 314.0.x cannot restore such a snapshot (pyodide#6254)",
     );
@@ -161,10 +117,6 @@ async function makeSnapshot(loadPyodide, { indexURL, wheel, fingerprint }) {
 
 // Restore the snapshot as the browser will, with an empty site-packages (the file system is not
 // in the snapshot), and run every calculator again.
-// What the worker gives Pyodide on a restore instead of the standard library and the package
-// index: an empty zip (the 22 bytes of an end-of-central-directory record) and an empty lock.
-const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-const EMPTY_LOCK = JSON.stringify({ info: { abi_version: "2026_0" }, packages: {} });
 
 async function checkSnapshot(loadPyodide, { indexURL, out }, { snapshot, answers }) {
   const emptyZip = join(dirname(out), `.empty-${process.pid}.zip`);
@@ -180,23 +132,23 @@ async function checkSnapshot(loadPyodide, { indexURL, out }, { snapshot, answers
       ...quiet,
     });
   } catch (error) {
-    fail(`the snapshot does not restore: ${error.message}`);
+    fail("make_snapshot", `the snapshot does not restore: ${error.message}`);
   } finally {
     await rm(emptyZip, { force: true });
   }
-  const check = restored.globals.get("_snapshot_check");
+  const check = restored.globals.get("_check");
   let report;
   try {
     report = JSON.parse(check(answers));
   } catch (error) {
-    fail(`a calculator fails after restore: ${error.message}`);
+    fail("make_snapshot", `a calculator fails after restore: ${error.message}`);
   } finally {
     check.destroy();
   }
   if (report.imported.length) {
-    fail(`after restore, running the calculators imports ${report.imported.join(", ")}: import it in the warm-up`);
+    fail("make_snapshot", `after restore, running the calculators imports ${report.imported.join(", ")}: import it in the warm-up`);
   }
-  if (!report.same) fail("after restore, the calculators answer differently");
+  if (!report.same) fail("make_snapshot", "after restore, the calculators answer differently");
 }
 
 function megabytes(bytes) {

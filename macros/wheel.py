@@ -38,9 +38,14 @@ class WheelRelease:
     """The first 16 hex digits of a SHA-256 over the package's files and pyproject.toml."""
 
     @property
+    def folder(self) -> str:
+        """The folder of this release in the built site: the wheel and what belongs to it only."""
+        return f"{WHEEL_FOLDER}/{self.fingerprint}"
+
+    @property
     def site_path(self) -> str:
         """The wheel's path in the built site (a URL path relative to the site's root)."""
-        return f"{WHEEL_FOLDER}/{self.fingerprint}/{self.filename}"
+        return f"{self.folder}/{self.filename}"
 
 
 def wheel_release(project_root: Path = PROJECT_ROOT) -> WheelRelease:

@@ -8,15 +8,16 @@
 // - "snapshot": restore the memory snapshot made at build time, with the calculators already
 //   imported: no standard library, no wheel, no imports to fetch or run. Fastest when the snapshot
 //   is already on this device, or the network is fast.
-// - "normal": loadPyodide, then install the wheel. Fewer bytes, so first on a slow network; the
+// - "normal": loadPyodide with the part of the standard library the calculators use (made at build
+//   time, beside the wheel), then install the wheel. Fewer bytes, so first on a slow network; the
 //   snapshot is then fetched in the background, so the next visit restores it.
 // A snapshot that cannot be used (missing, damaged, of another build) falls back to "normal".
 
 import * as message from "./calculator-messages.mjs";
 
 const quiet = { stdout: () => {}, stderr: () => {} };
-// A restored Python reads no file of the standard library and installs no package: an empty zip
-// (beside the snapshot) and an empty package index stand in for them, so neither is downloaded.
+// The calculators need no package from Pyodide's index, so neither start downloads it; and a
+// restored Python reads no file of the standard library, so it gets an empty zip (beside the wheel).
 const EMPTY_LOCK = JSON.stringify({ info: { abi_version: "2026_0" }, packages: {} });
 // Below this downlink (Mbit/s, as the browser estimates it) the snapshot's extra bytes cost more
 // than the start-up they save (measured: README, Speed).
@@ -30,6 +31,8 @@ async function startNormally({ pyodideURL, wheelURL }) {
   const loadPyodide = await importPyodide(pyodideURL);
   const pyodide = await loadPyodide({
     indexURL: pyodideURL,
+    stdLibURL: new URL("python_stdlib.zip", wheelURL).href,
+    lockFileContents: EMPTY_LOCK,
     // Packages resolve against our own copy; Pyodide's CDN is never asked for anything.
     packageBaseUrl: pyodideURL,
     ...quiet,
@@ -55,7 +58,7 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
   const pyodide = await loadPyodide({
     indexURL: pyodideURL,
     _loadSnapshot: snapshot,
-    stdLibURL: new URL("empty.zip", snapshotURL).href,
+    stdLibURL: new URL("empty.zip", wheelURL).href,
     lockFileContents: EMPTY_LOCK,
     ...quiet,
   });

@@ -1,0 +1,106 @@
+"""What the build prepares so that Python starts fast in the reader's browser.
+
+Two files, made with Node and the pinned npm `pyodide` by the scripts beside this module, each
+checked by the script that makes it (the build stops if the calculators would answer differently):
+
+- the **memory snapshot** (`make_snapshot.mjs`): Python with the calculators imported and run,
+  saved as the interpreter's memory; restoring it takes a fraction of a normal start and needs
+  neither the standard library nor the wheel. Gzip-compressed, for the worker to inflate.
+- the **trimmed standard library** (`make_stdlib.mjs`): python_stdlib.zip with only the modules a
+  normal start of the calculators imports (about a third of Pyodide's 2.5 MB), for the readers
+  whose browser starts normally (a slow network, or a snapshot that could not be used).
+
+Both belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder,
+beside an empty zip that a restored Python gets instead of any standard library. Making them takes
+about fifteen seconds, so each is kept in the user's cache folder: a build (or a `mkdocs serve`
+rebuild) whose calculators did not change reuses them.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from macros.wheel import WheelRelease
+
+SCRIPTS = Path(__file__).resolve().parent
+SNAPSHOT = "pyodide-{version}.snapshot.gz"
+STDLIB = "python_stdlib.zip"
+EMPTY_ZIP = "empty.zip"
+
+
+@dataclass(frozen=True)
+class PreparedPython:
+    """The three files, by their names in the wheel's folder."""
+
+    snapshot: bytes
+    stdlib: bytes
+
+    def files(self, pyodide_version: str) -> dict[str, bytes]:
+        return {
+            SNAPSHOT.format(version=pyodide_version): self.snapshot,
+            STDLIB: self.stdlib,
+            EMPTY_ZIP: empty_zip(),
+        }
+
+
+def snapshot_path(release: WheelRelease, pyodide_version: str) -> str:
+    """The snapshot's path in the site, e.g. assets/calculators/<fingerprint>/pyodide-314.0.7.snapshot.gz."""
+    return f"{release.folder}/{SNAPSHOT.format(version=pyodide_version)}"
+
+
+def empty_zip() -> bytes:
+    """A valid zip file with nothing in it."""
+    buffer = BytesIO()
+    zipfile.ZipFile(buffer, "w").close()
+    return buffer.getvalue()
+
+
+def cache_folder(name: str) -> Path:
+    """A folder of this project's build cache, shared by every checkout of it on this machine."""
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = root / "aq-sprint-speed" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, pyodide_version: str) -> PreparedPython:
+    """The snapshot and the trimmed standard library for this wheel and Pyodide: cached, or made now."""
+    key = f"{release.fingerprint}-pyodide-{pyodide_version}"
+    with tempfile.TemporaryDirectory() as scratch:
+        wheel_file = Path(scratch) / release.filename
+        wheel_file.write_bytes(wheel)
+        common = ["--pyodide", str(pyodide_package), "--wheel", str(wheel_file)]
+        snapshot = _made_or_cached(
+            f"{key}.snapshot.gz", "make_snapshot.mjs", [*common, "--fingerprint", release.fingerprint], scratch
+        )
+        stdlib = _made_or_cached(f"{key}.{STDLIB}", "make_stdlib.mjs", common, scratch)
+    return PreparedPython(snapshot=snapshot, stdlib=stdlib)
+
+
+def _made_or_cached(name: str, script: str, arguments: list[str], scratch: str) -> bytes:
+    cached = cache_folder("python") / name
+    if cached.is_file():
+        return cached.read_bytes()
+    node = shutil.which("node")
+    if node is None:
+        raise PluginError("Node.js (`node`) is needed to prepare Python for the site: install Node 20, then build again.")
+    made = Path(scratch) / name
+    completed = subprocess.run(
+        [node, str(SCRIPTS / script), *arguments, "--out", str(made)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    if completed.returncode != 0:
+        raise PluginError(f"{script} could not prepare Python for the site:\n{completed.stderr.strip()}")
+    partial = cached.with_name(f"{name}.{os.getpid()}.partial")
+    shutil.copyfile(made, partial)
+    partial.replace(cached)  # whole or not at all, even with two builds at once
+    return made.read_bytes()

@@ -1,0 +1,57 @@
+// What the two build scripts that prepare Python for the reader's browser share
+// (make_snapshot.mjs and make_stdlib.mjs): the warm-up that runs every calculator, and the empty
+// stand-ins the worker gives a restored Python for the standard library and the package index.
+
+// Python that defines `_warm_up()` and `_check(expected)`. Whatever the warm-up imports or reads is
+// what a reader's session needs: the snapshot holds it, and the trimmed standard library keeps it.
+export const WARM_UP = `
+import json
+import sys
+import traceback
+
+import calculators
+from calculators import run_json
+
+
+def _warm_up():
+    """Run every calculator through run_json on the paths a reader can take; return the answers.
+
+    Defaults (the result), every field invalid, every field empty, every field out of range (the
+    error messages and notices), and a programming error as the worker reports one (traceback).
+    """
+    answers = {}
+    for slug in calculators.available():
+        fields = calculators.defaults(slug)
+        answers[slug] = [
+            run_json(slug, "{}"),
+            run_json(slug, json.dumps({name: "x" for name in fields})),
+            run_json(slug, json.dumps({name: "" for name in fields})),
+            run_json(slug, json.dumps({name: "-1e999" for name in fields})),
+            run_json(slug, json.dumps({name: "9" * 40 for name in fields})),
+        ]
+    try:
+        run_json("", "[]")
+    except Exception:
+        traceback.format_exc()
+    return json.dumps(answers, sort_keys=True)
+
+
+def _check(expected):
+    """In a fresh or restored Python: the same answers, and the modules the warm-up had to import."""
+    before = set(sys.modules)
+    same = _warm_up() == expected
+    return json.dumps({"same": same, "imported": sorted(set(sys.modules) - before)})
+`;
+
+// Python's stdout is dropped (nothing the calculators print belongs in the build log); its stderr
+// goes to ours.
+export const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
+
+// An empty zip (the 22 bytes of an end-of-central-directory record) and an empty package index.
+export const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+export const EMPTY_LOCK = JSON.stringify({ info: { abi_version: "2026_0" }, packages: {} });
+
+export function fail(script, message, code = 1) {
+  console.error(`${script}: ${message}`);
+  process.exit(code);
+}
