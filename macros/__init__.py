@@ -14,3 +14,4 @@ def define_env(env) -> None:
     env.macro(article_blocks.divider)
     env.macro(article_blocks.coming_soon)
     env.macro(calculator_embed.calculator_macro(env), "calculator")
+    env.macro(calculator_embed.explanation_macro(env), "calculator_explanation")

@@ -140,3 +140,19 @@ def calculator_macro(env: Any) -> Callable[..., str]:
         return render(shown, page_url=page.url, paths=paths, explain=explain, template=template)
 
     return calculator
+
+
+def explanation_macro(env: Any) -> Callable[[str], str]:
+    """The `calculator_explanation(...)` macro: a calculator's formula, values in use and sources,
+    wherever the writer wants them (on a calculator's own page, below the form and its result)."""
+
+    def calculator_explanation(slug: str) -> str:
+        """The explanation of the calculator called `slug`: `calculator_explanation("step_timing")`."""
+        if slug not in calculators.available():
+            raise CalculatorCallError(
+                f"{env.page.file.src_path}: calculator_explanation({slug!r}): there is no calculator called "
+                f"{slug!r}. The calculators are: {', '.join(calculators.available())}."
+            )
+        return f'<div class="aq-calc__explanation">{calculators.explanation_html(slug)}</div>'
+
+    return calculator_explanation

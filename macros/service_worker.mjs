@@ -30,7 +30,13 @@ const NOT_PRECACHED = [
   "assets/javascripts/lunr/**", // search in languages other than the site's English: never loaded
   "**/*.{br,gz,map}",
 ];
-const NOT_RUNTIME = /\.(br|gz|map)$/; // compressed copies and maps are never what the runtime fetches
+// A runtime folder's files, less source maps and the compressed copies a host sends in their place
+// (FILE.br beside FILE); a file that is gzip itself, as the memory snapshot is, stays.
+function runtimeFiles(folder) {
+  const names = readdirSync(join(options.site, folder));
+  const copy = (name) => /\.(br|gz)$/.test(name) && names.includes(name.replace(/\.(br|gz)$/, ""));
+  return names.filter((name) => !name.endsWith(".map") && !copy(name)).sort();
+}
 
 function fail(message) {
   console.error(`service worker: ${message}`);
@@ -62,10 +68,7 @@ const { manifestEntries, count, size, warnings } = await getManifest({
 if (warnings.length) fail(warnings.join("\n")); // e.g. a file too large: that page would break offline
 if (!count) fail(`nothing to precache in ${options.site}`);
 
-const runtime = options.runtime.map((folder) => ({
-  folder,
-  files: readdirSync(join(options.site, folder)).filter((name) => !NOT_RUNTIME.test(name)).sort(),
-}));
+const runtime = options.runtime.map((folder) => ({ folder, files: runtimeFiles(folder) }));
 
 const banner = `// The site's service worker, written by macros/service_worker.mjs from macros/sw.src.js.
 // Contains Workbox ${workboxBuild.version} (${LIBRARIES.join(", ")}): Copyright Google LLC, MIT License.

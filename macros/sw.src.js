@@ -61,16 +61,16 @@ const runtime = RUNTIME.map(({ folder, files }) => {
 });
 for (const { base, strategy } of runtime) routing.registerRoute(({ url }) => url.href.startsWith(base), strategy);
 
-// The page asks, after a live result, whether a calculator's runtime is all here (its URLs: the
-// Pyodide folder, which stands for the folder's files, the wheel, a snapshot), and has it fetched
-// what is missing (on a first visit the calculator may have started before this worker did).
-// False when a URL is not this build's: the page asks again once the new worker has taken over.
+// The page asks, after a live result, whether its calculators can run here offline: every file of
+// this build's runtime folders in its cache. What is missing is fetched now (a first visit's
+// calculator may have started before this worker was there to cache it). False when the page's
+// URLs (its Pyodide folder, wheel, snapshot) are not this build's: it asks again once the new
+// worker is in charge.
 async function keepOffline(urls, event) {
-  const wanted = urls.flatMap((url) => runtime.find(({ base }) => base === url)?.files ?? [url]);
-  const owners = wanted.map((url) => runtime.find(({ base }) => url.startsWith(base)));
-  if (!wanted.length || owners.includes(undefined)) return false;
-  await Promise.allSettled(wanted.map((url, i) => owners[i].strategy.handle({ request: new Request(url), event })));
-  const found = await Promise.all(wanted.map(async (url, i) => (await caches.open(owners[i].cacheName)).match(url)));
+  if (!urls.length || !urls.every((url) => runtime.some(({ base }) => url.startsWith(base)))) return false;
+  const files = runtime.flatMap(({ files, cacheName, strategy }) => files.map((url) => ({ url, cacheName, strategy })));
+  await Promise.allSettled(files.map(({ url, strategy }) => strategy.handle({ request: new Request(url), event })));
+  const found = await Promise.all(files.map(async ({ url, cacheName }) => (await caches.open(cacheName)).match(url)));
   return found.every(Boolean);
 }
 

@@ -17,18 +17,25 @@ SLUG = "strength_balance"
 ARTICLE = "running-mechanics/foot-strike/"
 CALCULATOR_PAGE = "calculators/strength-balance/"
 PYTHON_START = 60_000  # ms: patience for a cold Pyodide start on a busy CI machine
-RUNTIME_PATHS = ("assets/pyodide/", "assets/calculators/", "calculator-worker.mjs")
+PYTHON_PATHS = ("assets/pyodide/", "assets/calculators/")
+RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
 
 
 def runtime_requests(visit: PageRecorder) -> list[str]:
-    """Requests for the calculators' runtime: the worker, Pyodide's files, the wheel."""
+    """Requests for the calculators' runtime: the worker, Pyodide's files, the wheel and snapshot."""
     return [url for url in visit.requests if any(part in url for part in RUNTIME_PATHS)]
+
+
+def python_requests(visit: PageRecorder) -> list[str]:
+    """Requests for Python itself: Pyodide's files, the wheel, the snapshot (megabytes, not the
+    few kilobytes of the worker's script, which the service worker keeps with the site's scripts)."""
+    return [url for url in visit.requests if any(part in url for part in PYTHON_PATHS)]
 
 
 def assert_clean(visit: PageRecorder) -> None:
     """Nothing went to another host and nothing was logged as an error."""
     assert visit.foreign_requests() == []
-    assert visit.console_errors == []
+    assert visit.console_errors == [], visit.console_errors
 
 
 def wait_until(page: Page, condition: Callable[[], object], what: str, timeout_ms: int = PYTHON_START) -> None:

@@ -2,7 +2,7 @@
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //
 //   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel and the
-//                                                snapshot are; `wanted`: a start to force, or ""
+//                                                snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //   worker -> page   ready(path)                  Python and the calculators are loaded, by the
 //                                                start `path`: "snapshot", "normal" or "fallback"

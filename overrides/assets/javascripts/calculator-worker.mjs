@@ -9,9 +9,10 @@
 //   imported: no standard library, no wheel, no imports to fetch or run. Fastest when the snapshot
 //   is already on this device, or the network is fast.
 // - "normal": loadPyodide with the part of the standard library the calculators use (made at build
-//   time, beside the wheel), then install the wheel. Fewer bytes, so first on a slow network; the
-//   snapshot is then fetched in the background, so the next visit restores it.
-// A snapshot that cannot be used (missing, damaged, of another build) falls back to "normal".
+//   time, beside the wheel), then install the wheel. Fewer bytes, so first on a slow network (the
+//   page then fetches the snapshot in the background, so the next visit restores it).
+// The page chooses (calculators.js: chooseStart). A snapshot that cannot be used (missing, damaged,
+// of another build) falls back to "normal".
 
 import * as message from "./calculator-messages.mjs";
 
@@ -19,9 +20,6 @@ const quiet = { stdout: () => {}, stderr: () => {} };
 // The calculators need no package from Pyodide's index, so neither start downloads it; and a
 // restored Python reads no file of the standard library, so it gets an empty zip (beside the wheel).
 const EMPTY_LOCK = JSON.stringify({ info: { abi_version: "2026_0" }, packages: {} });
-// Below this downlink (Mbit/s, as the browser estimates it) the snapshot's extra bytes cost more
-// than the start-up they save (measured: README, Speed).
-const SNAPSHOT_MIN_MBPS = 5;
 
 async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
@@ -68,38 +66,28 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
   return pyodide;
 }
 
-async function isOnThisDevice(url) {
-  try {
-    if (await self.caches?.match(url)) return true; // the service worker's cache
-    const response = await fetch(url, { cache: "only-if-cached", mode: "same-origin" }); // the HTTP cache
-    response.body?.cancel();
-    return response.ok;
-  } catch {
-    return false;
+// The files a start downloads, asked for at once (into the HTTP cache), so that they are on their
+// way while pyodide.mjs loads and asks for the next, instead of one after the other.
+function startFiles({ pyodideURL, wheelURL, snapshotURL }, path) {
+  const pyodide = ["pyodide.asm.mjs", "pyodide.asm.wasm"].map((name) => new URL(name, pyodideURL).href);
+  if (path === "snapshot") return pyodide; // the snapshot itself is fetched first thing
+  return [...pyodide, new URL("python_stdlib.zip", wheelURL).href, wheelURL];
+}
+
+function fetchAhead(urls) {
+  for (const url of urls) {
+    fetch(url)
+      .then((response) => response.body?.pipeTo(new WritableStream()))
+      .catch(() => {}); // only a head start: the start itself reports what really fails
   }
-}
-
-// Which start to try first: "snapshot" or "normal". `wanted` (from the page's address, for tests
-// and the benchmark) overrides the choice.
-async function firstChoice({ snapshotURL, wanted }) {
-  if (wanted === "snapshot" || wanted === "normal") return wanted;
-  if (await isOnThisDevice(snapshotURL)) return "snapshot";
-  const link = navigator.connection;
-  if (link?.saveData) return "normal";
-  return link?.downlink === undefined || link.downlink >= SNAPSHOT_MIN_MBPS ? "snapshot" : "normal";
-}
-
-// Keep the snapshot for the next visit, once the reader has their result (low priority).
-function fetchForNextVisit(snapshotURL) {
-  if (navigator.connection?.saveData) return;
-  fetch(snapshotURL, { priority: "low" }).then((response) => response.arrayBuffer()).catch(() => {});
 }
 
 // Start Python with the calculators loaded. Resolves to {runJSON, path}: calculators.run_json,
 // (slug, inputsJSON) -> resultJSON, and the start used: "snapshot", "normal", or "fallback" (a
 // snapshot was tried and could not be used).
 async function boot(urls) {
-  let path = await firstChoice(urls);
+  let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
+  fetchAhead(startFiles(urls, path));
   let pyodide;
   if (path === "snapshot") {
     try {
@@ -109,22 +97,23 @@ async function boot(urls) {
       path = "fallback";
     }
   }
-  if (!pyodide) {
-    pyodide = await startNormally(urls);
-    if (path === "normal") fetchForNextVisit(urls.snapshotURL);
-  }
+  if (!pyodide) pyodide = await startNormally(urls);
   return { runJSON: pyodide.pyimport("calculators").run_json, path };
 }
 
-let runner = null; // the promise boot() returned
+// Python, once the page has said how to start it. Runs that arrive before that wait for it too.
+let booted = false;
+let bootWith;
+const runner = new Promise((resolve) => (bootWith = resolve)).then(boot);
+runner.then(
+  ({ path }) => self.postMessage(message.ready(path)),
+  (problem) => self.postMessage(message.failed(String(problem?.message ?? problem))),
+);
 
 self.addEventListener("message", async ({ data }) => {
-  if (data.type === message.BOOT && !runner) {
-    runner = boot(data);
-    runner.then(
-      ({ path }) => self.postMessage(message.ready(path)),
-      (problem) => self.postMessage(message.failed(String(problem?.message ?? problem))),
-    );
+  if (data.type === message.BOOT && !booted) {
+    booted = true;
+    bootWith(data);
   } else if (data.type === message.RUN) {
     try {
       const { runJSON } = await runner;

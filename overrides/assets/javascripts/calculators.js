@@ -3,14 +3,14 @@
 // Each calculator arrives in the page as a <section class="aq-calc"> written at build time: the
 // form, a status line and a worked example computed by the same Python. This script knows no
 // calculator in particular. It reads the section's data- attributes, starts one module worker for
-// the page when a calculator comes into view or a field gets focus, sends the form's inputs to it
-// (debounced), and shows what Python answers: the result, and each field's message next to it.
-// The inputs are kept in the address (?SLUG.v=SCHEMA&SLUG.NAME=VALUE...) so a result can be
-// shared. Works with Material's instant navigation: new pages are enhanced, the worker is reused.
+// the page when a calculator comes near the screen or a field gets focus, sends the form's inputs
+// to it (every change, at once), and shows what Python answers: the result, and each field's
+// message next to it. The inputs are kept in the address (?SLUG.v=SCHEMA&SLUG.NAME=VALUE...) so a
+// result can be shared. Works with Material's instant navigation: new pages are enhanced, the
+// worker is reused.
 
 import * as message from "./calculator-messages.mjs";
 
-const DEBOUNCE_MS = 200;
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result
 
@@ -20,7 +20,7 @@ const STATUS = {
   loading: "Loading Python…",
   live: "Live: the result follows your values.",
   invalid: "Check the highlighted fields: the result updates when they are valid.",
-  outdated: "This link was made for an older version of the calculator, so the example is shown.",
+  outdated: "This link was made for a different version of the calculator, so the example is shown.",
   unavailable:
     "Live results are unavailable right now: Python could not be loaded. " +
     "The result shown is the example for the values the page came with.",
@@ -34,6 +34,7 @@ const runtime = {
   worker: null,
   nextId: 1,
   path: "", // how Python started: "snapshot", "normal" or "fallback" (on each section as data-python)
+  snapshotURL: "",
   views: new Set(),
   liveMarked: false,
 };
@@ -64,33 +65,93 @@ function startRuntime(view, { retry = false } = {}) {
   performance.mark("aq-calculator-start");
   const { workerUrl, pyodideUrl, wheelUrl, snapshotUrl } = view.section.dataset;
   const absolute = (url) => new URL(url, document.baseURI).href;
+  const urls = { pyodideURL: absolute(pyodideUrl), wheelURL: absolute(wheelUrl), snapshotURL: absolute(snapshotUrl) };
+  let worker;
   try {
-    runtime.worker = moduleWorker(absolute(workerUrl));
+    worker = runtime.worker = moduleWorker(absolute(workerUrl));
   } catch (error) {
     failRuntime(error.message);
     return;
   }
-  runtime.worker.addEventListener("message", ({ data }) => onWorkerMessage(data));
-  runtime.worker.addEventListener("error", (event) => {
+  worker.addEventListener("message", ({ data }) => onWorkerMessage(data));
+  worker.addEventListener("error", (event) => {
     event.preventDefault();
     failRuntime(event.message || "the worker could not be started");
   });
-  runtime.worker.postMessage(
-    message.boot({
-      pyodideURL: absolute(pyodideUrl),
-      wheelURL: absolute(wheelUrl),
-      snapshotURL: absolute(snapshotUrl),
-      // ?aq-python=snapshot|normal forces one way of starting (for tests and the benchmark).
-      wanted: new URLSearchParams(location.search).get("aq-python") ?? "",
-    }),
-  );
+  runtime.snapshotURL = urls.snapshotURL;
+  chooseStart(urls.snapshotURL).then((wanted) => {
+    if (runtime.worker === worker) worker.postMessage(message.boot({ ...urls, wanted }));
+  });
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
+}
+
+// ---- how Python starts: from the build's memory snapshot, or normally --------------------------
+
+// Below this download speed (Mbit/s) the snapshot's extra 5 MB cost more time than the start-up it
+// saves, so a first visit starts normally (measured: README, Speed). A visit that already has the
+// snapshot on the device always restores it.
+const SNAPSHOT_MIN_MBPS = 20;
+
+async function chooseStart(snapshotURL) {
+  const forced = new URLSearchParams(location.search).get("aq-python"); // for tests and the benchmark
+  if (forced === "snapshot" || forced === "normal") return forced;
+  if (await onThisDevice(snapshotURL)) return "snapshot";
+  if (navigator.connection?.saveData) return "normal";
+  const mbps = measuredMbps() ?? navigator.connection?.downlink;
+  return mbps === undefined || mbps >= SNAPSHOT_MIN_MBPS ? "snapshot" : "normal";
+}
+
+// Whether the snapshot is already on this device: kept by the service worker, or (without one)
+// fetched on an earlier visit, which this page notes (the browser's HTTP cache keeps the file).
+async function onThisDevice(url) {
+  try {
+    if (await window.caches?.match(url)) return true;
+  } catch {} // no Cache Storage here
+  return remembered(SNAPSHOT_KEPT) === url;
+}
+
+const SNAPSHOT_KEPT = "aq-calculators:snapshot"; // localStorage: the snapshot last fetched
+
+function remembered(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: the calculators work the same, just without the memory
+  }
+}
+
+function remember(key, value) {
+  try {
+    localStorage.setItem(key, value);
+  } catch {}
+}
+
+// After a normal start, fetch the snapshot when the page is idle, for the next visit to restore.
+function keepSnapshotForNextVisit(snapshotURL) {
+  if (navigator.connection?.saveData) return;
+  const keep = () =>
+    fetch(snapshotURL, { priority: "low" })
+      .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()))
+      .then(() => remember(SNAPSHOT_KEPT, snapshotURL))
+      .catch(() => {});
+  if (window.requestIdleCallback) requestIdleCallback(keep, { timeout: 5000 });
+  else setTimeout(keep, 1000);
+}
+
+// The fastest download this page has seen (its own page, styles and scripts), in Mbit/s.
+function measuredMbps() {
+  const loads = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+  const speeds = loads
+    .filter((load) => load.transferSize > 0 && load.encodedBodySize >= 16_000 && load.responseEnd > load.responseStart)
+    .map((load) => (load.encodedBodySize * 8) / ((load.responseEnd - load.responseStart) * 1000));
+  return speeds.length ? Math.max(...speeds) : undefined;
 }
 
 function failRuntime(reason) {
   console.warn(`Calculators: live results are unavailable (${reason}).`);
   runtime.worker?.terminate();
   runtime.worker = null;
+  for (const view of runtime.views) view.asked = 0; // those answers will never come
   setRuntimeState("failed");
 }
 
@@ -102,13 +163,17 @@ function setRuntimeState(state) {
 function onWorkerMessage(data) {
   if (data.type === message.READY) {
     runtime.path = data.path;
+    if (data.path === "snapshot") remember(SNAPSHOT_KEPT, runtime.snapshotURL);
+    else keepSnapshotForNextVisit(runtime.snapshotURL);
     setRuntimeState("ready");
   } else if (data.type === message.FAILED) {
     failRuntime(data.message);
   } else if (runtime.state !== "failed") {
-    const view = [...runtime.views].find((each) => each.latestId === data.id);
-    if (!view) return; // an answer nobody waits for any more: the reader typed on
-    if (data.type === message.RESULT) showResult(view, data.result);
+    const view = [...runtime.views].find((each) => each.asked === data.id);
+    if (!view) return; // an answer for a calculator no longer on the page
+    view.asked = 0;
+    if (view.changed) requestResult(view); // the reader typed on: their latest inputs go next
+    else if (data.type === message.RESULT) showResult(view, data.result);
     else {
       console.error(`Calculators: ${view.slug} failed: ${data.message}`);
       setStatus(view, "broken");
@@ -116,10 +181,15 @@ function onWorkerMessage(data) {
   }
 }
 
+// Every change is sent at once, with no waiting for the reader to pause: a run takes a few
+// milliseconds. While one is being worked out, changes only mark the calculator as changed, and
+// its latest inputs are sent when that answer arrives, so runs never queue up behind the reader.
 function requestResult(view) {
-  if (!runtime.worker) return;
-  view.latestId = runtime.nextId++;
-  runtime.worker.postMessage(message.run(view.latestId, view.slug, readInputs(view.form)));
+  view.changed = true;
+  if (!runtime.worker || view.asked) return;
+  view.changed = false;
+  view.asked = runtime.nextId++;
+  runtime.worker.postMessage(message.run(view.asked, view.slug, readInputs(view.form)));
 }
 
 // ---- one calculator on the page ---------------------------------------------------------------
@@ -135,8 +205,8 @@ function enhance(section) {
     status: section.querySelector(".aq-calc__status"),
     retry: section.querySelector(".aq-calc__retry"),
     result: section.querySelector(".aq-calc__result"),
-    latestId: 0,
-    timer: 0,
+    asked: 0, // the id of the run being worked out, 0 when none
+    changed: false, // inputs changed since that run was sent
     mode: "example", // which status the view shows while it has no live result
     live: false,
     observer: null,
@@ -155,20 +225,25 @@ function enhance(section) {
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    inputChanged(view, 0);
+    inputChanged(view);
   });
-  form.addEventListener("input", () => inputChanged(view, DEBOUNCE_MS));
+  form.addEventListener("input", () => inputChanged(view));
   form.addEventListener("change", (event) => {
-    if (event.target.type === "radio" || event.target.tagName === "SELECT") inputChanged(view, DEBOUNCE_MS);
+    if (event.target.type === "radio" || event.target.tagName === "SELECT") inputChanged(view);
   });
   form.addEventListener("focusin", () => startRuntime(view));
   view.retry.addEventListener("click", () => {
     view.retry.hidden = true;
     startRuntime(view, { retry: true });
   });
-  view.observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) startRuntime(view);
-  });
+  // Python starts when the calculator is within about a screen of being seen: a calculator at the
+  // top of its own page starts at once, one deep in an article only if the reader gets near it.
+  view.observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) startRuntime(view);
+    },
+    { rootMargin: "100% 0px" },
+  );
   view.observer.observe(section);
 
   showRuntimeState(view);
@@ -177,7 +252,7 @@ function enhance(section) {
     startRuntime(view);
     bringIntoView(section);
   }
-  if (runtime.worker && !view.latestId) requestResult(view); // Python is already running
+  if (runtime.worker) requestResult(view); // Python is already running
 }
 
 function bringIntoView(section) {
@@ -190,16 +265,15 @@ function bringIntoView(section) {
 
 function forget(view) {
   view.observer.disconnect();
-  clearTimeout(view.timer);
   runtime.views.delete(view);
 }
 
-function inputChanged(view, delay) {
+function inputChanged(view) {
+  if (view.mode === "outdated") view.mode = "example"; // the reader's own values from now on
   applyShowWhen(view.form);
   writeSharedState(view);
   startRuntime(view);
-  clearTimeout(view.timer);
-  view.timer = setTimeout(() => requestResult(view), delay);
+  requestResult(view);
 }
 
 function showRuntimeState(view) {
@@ -225,7 +299,8 @@ function showResult(view, result) {
   view.result.innerHTML = result.html;
   view.result.hidden = false;
   showErrors(view.form, result.errors);
-  setStatus(view, result.ok ? "live" : "invalid");
+  // An outdated link keeps saying why the example is shown, until the reader changes a value.
+  setStatus(view, !result.ok ? "invalid" : view.mode === "outdated" ? "outdated" : "live");
   if (!runtime.liveMarked) {
     runtime.liveMarked = true;
     performance.mark(LIVE_MARK);
