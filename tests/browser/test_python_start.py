@@ -1,0 +1,96 @@
+"""How Python starts in the reader's browser: from the build's memory snapshot, or normally, and
+never stuck when the snapshot cannot be used. Real Chromium, the built site, real Pyodide."""
+
+from __future__ import annotations
+
+import gzip
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+import calculators
+from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, python_requests
+from tests.support.browser import PageRecorder
+from tests.support.calculator_examples import every_calculator
+from tests.support.calculator_markup import shared_query
+
+SNAPSHOT = re.compile(r".*\.snapshot\.gz$")
+
+
+def open_example(visit: PageRecorder, site_url: str, slug: str, page: str, inputs: dict[str, str], start: str) -> Calculator:
+    """Open a calculator's page at the shared address of `inputs` (the defaults where not given)."""
+    query = shared_query(slug, calculators.run(slug, {})["schema"], {**calculators.defaults(slug), **inputs})
+    visit.page.goto(f"{site_url}{page}{query}&aq-python={start}")
+    return Calculator(visit.page, slug)
+
+
+@pytest.mark.parametrize(("slug", "examples"), every_calculator(), ids=[slug for slug, _ in every_calculator()])
+def test_the_snapshot_gives_the_result_python_gives_for_the_worked_examples(browser, site_url, slug, examples):
+    with PageRecorder.open(browser, width=1280, height=800, mobile=False) as visit:
+        for inputs in examples.WORKED_EXAMPLES[:4]:
+            calculator = open_example(visit, site_url, slug, examples.SCENARIO.page, inputs, "snapshot")
+            calculator.expect_result_for(calculator.inputs())
+            expect(calculator.section).to_have_attribute("data-python", "snapshot")
+        assert_clean(visit)
+
+
+def test_the_normal_start_gives_the_same_result(desktop, site_url):
+    calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "81"}, "normal")
+    calculator.expect_result_for(calculator.inputs())
+    expect(calculator.section).to_have_attribute("data-python", "normal")
+    fetched = {url.rsplit("/", 1)[-1] for url in python_requests(desktop)}
+    assert "python_stdlib.zip" in fetched and any(name.endswith(".whl") for name in fetched)
+    assert_clean(desktop)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        pytest.param({"status": 404, "body": "Not found"}, id="missing"),
+        pytest.param({"status": 200, "body": gzip.compress(b"\0" * 4096)}, id="not-a-snapshot"),
+        pytest.param({"status": 200, "body": b"\x1f\x8b\x08\x00garbage"}, id="corrupted-gzip"),
+    ],
+)
+def test_a_snapshot_that_cannot_be_used_falls_back_to_the_normal_start(desktop, site_url, broken):
+    desktop.page.context.route(SNAPSHOT, lambda route: route.fulfill(**broken))
+    calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "66"}, "snapshot")
+    calculator.expect_result_for(calculator.inputs())
+    expect(calculator.section).to_have_attribute("data-python", "fallback")
+    calculator.expect_state("live")
+    if broken["status"] == 404:  # the browser itself reports a missing file in the console
+        desktop.console_errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    assert_clean(desktop)
+
+
+def test_a_calculator_page_starts_python_without_scrolling(phone, site_url):
+    phone.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(phone.page)
+    expect(calculator.field("body_mass")).to_be_in_viewport()  # the calculator comes first
+    calculator.expect_state("live")
+    assert phone.page.evaluate("scrollY") == 0
+    assert_clean(phone)
+
+
+def test_an_article_read_at_its_top_downloads_no_python(phone, site_url):
+    phone.page.goto(site_url + ARTICLE)
+    phone.page.wait_for_load_state("networkidle")
+    phone.page.wait_for_timeout(1000)
+    assert python_requests(phone) == []
+    expect(Calculator(phone.page).status).to_have_attribute("data-state", "example")
+
+
+def test_a_second_visit_restores_the_snapshot_kept_by_the_first(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE + "?aq-python=normal")
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    expect(calculator.section).to_have_attribute("data-python", "normal")
+    # After a normal start the page fetches the snapshot when idle, for the next visit.
+    desktop.page.wait_for_function("localStorage.getItem('aq-calculators:snapshot') !== null", timeout=60_000)
+
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator.expect_state("live")
+    expect(calculator.section).to_have_attribute("data-python", "snapshot")
+    calculator.type({"body_mass": "70"})
+    calculator.expect_result_for(calculator.inputs())
+    assert_clean(desktop)
