@@ -45,13 +45,17 @@ class RuntimePaths:
     pyodide: str
     """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
     wheel: str
-    snapshot: str
-    """The gzip-compressed memory snapshot, with the calculators imported (macros/python_runtime.py)."""
+    stdlib: str
+    """The standard library a normal start reads: the trimmed one beside the wheel, or (in the
+    writer's preview) Pyodide's own."""
+    snapshot: str = ""
+    """The gzip-compressed memory snapshot (macros/python_runtime.py); none in the writer's preview."""
     worker: str = WORKER
 
     def urls(self) -> dict[str, str]:
         """Name -> path, written into each calculator section as `data-NAME-url`."""
-        return {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel, "snapshot": self.snapshot}
+        urls = {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel, "stdlib": self.stdlib}
+        return urls | ({"snapshot": self.snapshot} if self.snapshot else {})
 
 
 def pyodide_package(project_root: Path) -> Path:
@@ -72,30 +76,40 @@ def pyodide_version(project_root: Path) -> str:
     return str(json.loads((package / "package.json").read_text(encoding="utf-8"))["version"])
 
 
-def runtime_paths(project_root: Path) -> RuntimePaths:
-    """Where the runtime's files will be in the site, from the sources alone."""
+def runtime_paths(project_root: Path, *, preview: bool = False) -> RuntimePaths:
+    """Where the runtime's files will be in the site, from the sources alone.
+
+    A published build has the memory snapshot and the trimmed standard library, which take Node
+    about fifteen seconds to make whenever a calculator changes; the writer's preview
+    (`mkdocs serve`, `preview=True`) does without them, so a saved calculator shows at once.
+    """
     release, version = wheel_release(project_root), pyodide_version(project_root)
+    pyodide = f"{PYODIDE_FOLDER}/{version}/"
+    if preview:
+        return RuntimePaths(pyodide=pyodide, wheel=release.site_path, stdlib=pyodide + python_runtime.STDLIB)
     return RuntimePaths(
-        pyodide=f"{PYODIDE_FOLDER}/{version}/",
+        pyodide=pyodide,
         wheel=release.site_path,
+        stdlib=f"{release.folder}/{python_runtime.STDLIB}",
         snapshot=python_runtime.snapshot_path(release, version),
     )
 
 
-def runtime_files(config: MkDocsConfig, project_root: Path) -> list[File]:
-    """The wheel (built now), its memory snapshot and Pyodide's files, as MkDocs files for the site."""
-    paths = runtime_paths(project_root)
+def runtime_files(config: MkDocsConfig, project_root: Path, *, preview: bool = False) -> list[File]:
+    """The wheel (built now), what makes Python start fast, and Pyodide's files, as MkDocs files."""
+    paths = runtime_paths(project_root, preview=preview)
     release, wheel = build_release(project_root)
     if release.site_path != paths.wheel:  # the sources changed while we were building
         raise PluginError("The calculators changed during the build; build again.")
     package = pyodide_package(project_root)
-    version = pyodide_version(project_root)
-    prepared = python_runtime.prepare_python(release, wheel, package, version)
     files = [File.generated(config, paths.wheel, content=wheel)]
-    files += [
-        File.generated(config, f"{release.folder}/{name}", content=content)
-        for name, content in prepared.files(version).items()
-    ]
+    if not preview:
+        version = pyodide_version(project_root)
+        prepared = python_runtime.prepare_python(release, wheel, package, version)
+        files += [
+            File.generated(config, f"{release.folder}/{name}", content=content)
+            for name, content in prepared.files(version).items()
+        ]
     files += [
         File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))
         for name in PYODIDE_FILES

@@ -115,7 +115,7 @@ def calculator_macro(env: Any) -> Callable[..., str]:
     What every embed of this build shares is worked out here, once: where the runtime's files are
     and the section's template.
     """
-    paths = runtime_paths(Path(env.project_dir))
+    paths = runtime_paths(Path(env.project_dir), preview=bool(env.conf.get("aq_preview")))
     template = section_template()
     embedded: dict[str, set[str]] = {}  # page -> the calculators already on it
 

@@ -32,8 +32,8 @@ const NOT_PRECACHED = [
 ];
 // A runtime folder's files, less source maps and the compressed copies a host sends in their place
 // (FILE.br beside FILE); a file that is gzip itself, as the memory snapshot is, stays.
-function runtimeFiles(folder) {
-  const names = readdirSync(join(options.site, folder));
+function runtimeFiles(site, folder) {
+  const names = readdirSync(join(site, folder));
   const copy = (name) => /\.(br|gz)$/.test(name) && names.includes(name.replace(/\.(br|gz)$/, ""));
   return names.filter((name) => !name.endsWith(".map") && !copy(name)).sort();
 }
@@ -68,7 +68,7 @@ const { manifestEntries, count, size, warnings } = await getManifest({
 if (warnings.length) fail(warnings.join("\n")); // e.g. a file too large: that page would break offline
 if (!count) fail(`nothing to precache in ${options.site}`);
 
-const runtime = options.runtime.map((folder) => ({ folder, files: runtimeFiles(folder) }));
+const runtime = options.runtime.map((folder) => ({ folder, files: runtimeFiles(options.site, folder) }));
 
 const banner = `// The site's service worker, written by macros/service_worker.mjs from macros/sw.src.js.
 // Contains Workbox ${workboxBuild.version} (${LIBRARIES.join(", ")}): Copyright Google LLC, MIT License.

@@ -39,10 +39,12 @@ def serving() -> bool:
 
 @event_priority(100)  # before mkdocs-macros imports `macros` in its own on_config
 def on_config(config):
-    """Forget the project's modules, so this build imports the sources as they are now."""
+    """Forget the project's modules, so this build imports the sources as they are now; and tell
+    the macros whether this is the writer's preview (`config["aq_preview"]`)."""
     for name in [name for name in sys.modules if name.split(".")[0] in PROJECT_PACKAGES]:
         del sys.modules[name]
     importlib.invalidate_caches()
+    config["aq_preview"] = serving()
     return config
 
 
@@ -50,7 +52,8 @@ def on_files(files, config):
     """Add the calculators wheel and the self-hosted Pyodide runtime to the site."""
     from macros import browser_runtime
 
-    for file in browser_runtime.runtime_files(config, Path(config.config_file_path).parent):
+    project_root = Path(config.config_file_path).parent
+    for file in browser_runtime.runtime_files(config, project_root, preview=serving()):
         files.append(file)
     return files
 

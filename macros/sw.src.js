@@ -14,7 +14,7 @@ const { core, precaching, routing, strategies } = self.workbox;
 
 const PRECACHE = self.__WB_MANIFEST; // [{url, revision}], site-relative (workbox-build)
 const RUNTIME = self.__AQ_RUNTIME__; // [{folder: "assets/pyodide/314.0.7/", files: ["pyodide.mjs", …]}, …]
-const KEEP_OFFLINE = "aq-keep-offline"; // the page's one message (offline.mjs): {type, urls} -> true | false
+const KEEP_OFFLINE = "aq-keep-offline"; // the page's one message (offline.mjs): {type, urls, fetchMissing} -> true | false
 const NETWORK_TIMEOUT_SECONDS = 3;
 const PREFIX = "aq"; // every cache of the site is "aq-…-<scope>", so two sites on one host keep theirs
 const SCOPE = self.registration.scope;
@@ -62,21 +62,21 @@ const runtime = RUNTIME.map(({ folder, files }) => {
 for (const { base, strategy } of runtime) routing.registerRoute(({ url }) => url.href.startsWith(base), strategy);
 
 // The page asks, after a live result, whether its calculators can run here offline: every file of
-// this build's runtime folders in its cache. What is missing is fetched now (a first visit's
-// calculator may have started before this worker was there to cache it). False when the page's
-// URLs (its Pyodide folder, wheel, snapshot) are not this build's: it asks again once the new
-// worker is in charge.
-async function keepOffline(urls, event) {
+// this build's runtime folders in its cache. What is missing is fetched now, if the page says so (a
+// first visit's calculator may have started before this worker was there to cache it). False
+// when the page's URLs (its Pyodide folder, wheel, snapshot) are not this build's: it asks again
+// once the new worker is in charge.
+async function keepOffline({ urls = [], fetchMissing = true }, event) {
   if (!urls.length || !urls.every((url) => runtime.some(({ base }) => url.startsWith(base)))) return false;
   const files = runtime.flatMap(({ files, cacheName, strategy }) => files.map((url) => ({ url, cacheName, strategy })));
-  await Promise.allSettled(files.map(({ url, strategy }) => strategy.handle({ request: new Request(url), event })));
+  if (fetchMissing) await Promise.allSettled(files.map(({ url, strategy }) => strategy.handle({ request: new Request(url), event })));
   const found = await Promise.all(files.map(async ({ url, cacheName }) => (await caches.open(cacheName)).match(url)));
   return found.every(Boolean);
 }
 
 self.addEventListener("message", (event) => {
   if (event.data?.type !== KEEP_OFFLINE) return;
-  const answer = keepOffline(event.data.urls ?? [], event).catch(() => false);
+  const answer = keepOffline(event.data, event).catch(() => false);
   event.waitUntil(answer);
   answer.then((ready) => event.ports[0]?.postMessage(ready));
 });

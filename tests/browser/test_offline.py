@@ -1,7 +1,8 @@
 """Offline after the first visit: the service worker of a published build, in real Chromium.
 
-A first visit precaches the site's pages and assets; a calculator's runtime (Pyodide and the
-wheel) is cached the first time it runs, and the calculator then says it is ready offline. With
+A first visit precaches the site's pages and assets; a calculator's runtime (Pyodide, and the
+wheel's folder with the snapshot) is cached the first time it runs, and the calculator then says
+it is ready offline. With
 the network gone, pages and the calculator still work. A new build replaces every cache of the
 old one; the writer's preview unregisters a worker an earlier build left; and a browser without
 service workers loses nothing.
@@ -28,18 +29,19 @@ from macros.wheel import wheel_release
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
+    PYTHON_PATHS,
     PYTHON_START,
     SLUG,
     Calculator,
     assert_clean,
+    python_requests,
     wait_until,
 )
 from tests.pages import test_preview
 from tests.support.browser import PageRecorder
-from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, serve_directory
+from tests.support.site import CDN, PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, serve_directory
 
 DEFAULTS = calculators.defaults(SLUG)
-PYTHON = ("assets/pyodide/", "assets/calculators/")
 CACHES = """async () => {
   const found = {};
   for (const name of await caches.keys()) {
@@ -99,7 +101,7 @@ def test_the_published_build_precaches_pages_and_assets_but_never_python(built_s
     assert any(re.fullmatch(r"search\.\w+\.min\.js", name) for name in scripts)  # its search worker
     assert "search/search_index.json" in precached
     assert any(url.endswith("favicon.svg") for url in precached)
-    assert not [url for url in precached if url.startswith(PYTHON) or url.endswith((".br", ".gz", ".map"))]
+    assert not [url for url in precached if url.startswith(PYTHON_PATHS) or url.endswith((".br", ".gz", ".map"))]
 
     paths = runtime_paths(PROJECT_ROOT)
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
@@ -114,18 +116,24 @@ def test_a_reader_at_the_top_of_an_article_still_downloads_no_python(phone, site
     phone.page.goto(site_url + ARTICLE)
     phone.page.evaluate("navigator.serviceWorker.ready.then(() => true)")  # installed: the site is precached
     phone.page.wait_for_load_state("networkidle")
-    assert [url for url in phone.requests if any(part in url for part in PYTHON)] == []
+    assert python_requests(phone) == []
     assert [name.split("-")[1] for name in cached(phone.page)] == ["precache"]
     assert_clean(phone)
 
 
 def test_after_one_visit_the_article_and_the_calculator_work_offline(browser, built_site):
+    """On a host as README.md's publishing recipe sets it up (brotli copies, caching headers)."""
     with desktop_visit(browser) as visit:
-        with serve_directory(built_site) as url:
+        with serve_directory(built_site, recipe=CDN) as url:
             for path in (ARTICLE, CALCULATOR_PAGE):
                 calculator = go_live(visit.page, url + path)
                 ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         visit.page.context.set_offline(True)  # and the server is gone
+
+        wasm = url + runtime_paths(PROJECT_ROOT).pyodide + "pyodide.asm.wasm"  # compiled as it streams in:
+        assert visit.page.evaluate("async (url) => (await fetch(url)).headers.get('content-type')", wasm) == (
+            "application/wasm"  # only with its type, which the cache keeps
+        )
 
         for path, body_mass in ((ARTICLE, "64"), (CALCULATOR_PAGE, "91.5")):
             visit.page.goto(url + path)
@@ -164,12 +172,12 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)  # the next visit
         calculator.type({"body_mass": "70"})
         calculator.expect_result_for({**DEFAULTS, "body_mass": "70"})
-        wheels = [request for request in visit.requests if request.endswith(".whl")]
-        assert wheels and all(f"/{new}/" in wheel for wheel in wheels)
+        fetched = [request for request in visit.requests if "/assets/calculators/" in request]
+        assert fetched and all(f"/assets/calculators/{new}/" in request for request in fetched)
         found = cached(visit.page)
         assert old not in json.dumps(found)
         assert sorted(name.split("-")[1] for name in found) == ["calculators", "precache", "pyodide"]
-        assert any(entry.endswith(".whl") for entry in found[next(name for name in found if new in name)])
+        assert any(f"/{new}/" in entry and entry.endswith(".whl") for entries in found.values() for entry in entries)
         assert_clean(visit)
 
 
@@ -208,7 +216,7 @@ def test_the_preview_unregisters_a_worker_an_earlier_build_registered(browser, b
                        "the preview to unregister the old worker")
             visit.page.reload()
             assert visit.page.evaluate("navigator.serviceWorker.controller") is None
-        assert_clean(visit)
+            assert_clean(visit)  # before the preview stops, which its live-reload script reports
 
 
 def test_a_build_without_workbox_stops_and_says_what_to_run(tmp_path):

@@ -13,6 +13,7 @@ from tests.support.calculator_markup import canonical
 PATHS = RuntimePaths(
     pyodide="assets/pyodide/1.2.3/",
     wheel="assets/calculators/abc/x-1.0-py3-none-any.whl",
+    stdlib="assets/calculators/abc/python_stdlib.zip",
     snapshot="assets/calculators/abc/pyodide-1.2.3.snapshot.gz",
 )
 

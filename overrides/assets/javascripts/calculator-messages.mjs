@@ -1,8 +1,8 @@
 // The messages between the page script (calculators.js) and the calculators' worker
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //
-//   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel and the
-//                                                snapshot are; `wanted`: "snapshot" or "normal"
+//   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel, the standard
+//                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //   worker -> page   ready(path)                  Python and the calculators are loaded, by the
 //                                                start `path`: "snapshot", "normal" or "fallback"
@@ -17,10 +17,11 @@ export const FAILED = "failed";
 export const RESULT = "result";
 export const ERROR = "error";
 
-export const boot = ({ pyodideURL, wheelURL, snapshotURL, wanted = "" }) => ({
+export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = "" }) => ({
   type: BOOT,
   pyodideURL,
   wheelURL,
+  stdlibURL,
   snapshotURL,
   wanted,
 });

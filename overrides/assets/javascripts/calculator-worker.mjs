@@ -25,11 +25,11 @@ async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
 }
 
-async function startNormally({ pyodideURL, wheelURL }) {
+async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
   const loadPyodide = await importPyodide(pyodideURL);
   const pyodide = await loadPyodide({
     indexURL: pyodideURL,
-    stdLibURL: new URL("python_stdlib.zip", wheelURL).href,
+    stdLibURL: stdlibURL,
     lockFileContents: EMPTY_LOCK,
     // Packages resolve against our own copy; Pyodide's CDN is never asked for anything.
     packageBaseUrl: pyodideURL,
@@ -68,10 +68,10 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
 
 // The files a start downloads, asked for at once (into the HTTP cache), so that they are on their
 // way while pyodide.mjs loads and asks for the next, instead of one after the other.
-function startFiles({ pyodideURL, wheelURL, snapshotURL }, path) {
+function startFiles({ pyodideURL, wheelURL, stdlibURL }, path) {
   const pyodide = ["pyodide.asm.mjs", "pyodide.asm.wasm"].map((name) => new URL(name, pyodideURL).href);
   if (path === "snapshot") return pyodide; // the snapshot itself is fetched first thing
-  return [...pyodide, new URL("python_stdlib.zip", wheelURL).href, wheelURL];
+  return [...pyodide, stdlibURL, wheelURL];
 }
 
 function fetchAhead(urls) {

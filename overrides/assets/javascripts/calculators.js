@@ -63,9 +63,14 @@ function startRuntime(view, { retry = false } = {}) {
   if (runtime.state !== "idle" && !(retry && runtime.state === "failed")) return;
   setRuntimeState("loading");
   performance.mark("aq-calculator-start");
-  const { workerUrl, pyodideUrl, wheelUrl, snapshotUrl } = view.section.dataset;
-  const absolute = (url) => new URL(url, document.baseURI).href;
-  const urls = { pyodideURL: absolute(pyodideUrl), wheelURL: absolute(wheelUrl), snapshotURL: absolute(snapshotUrl) };
+  const { workerUrl, pyodideUrl, wheelUrl, stdlibUrl, snapshotUrl } = view.section.dataset;
+  const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
+  const urls = {
+    pyodideURL: absolute(pyodideUrl),
+    wheelURL: absolute(wheelUrl),
+    stdlibURL: absolute(stdlibUrl),
+    snapshotURL: absolute(snapshotUrl), // none in the writer's preview
+  };
   let worker;
   try {
     worker = runtime.worker = moduleWorker(absolute(workerUrl));
@@ -93,6 +98,7 @@ function startRuntime(view, { retry = false } = {}) {
 const SNAPSHOT_MIN_MBPS = 20;
 
 async function chooseStart(snapshotURL) {
+  if (!snapshotURL) return "normal";
   const forced = new URLSearchParams(location.search).get("aq-python"); // for tests and the benchmark
   if (forced === "snapshot" || forced === "normal") return forced;
   if (await onThisDevice(snapshotURL)) return "snapshot";
@@ -164,7 +170,7 @@ function onWorkerMessage(data) {
   if (data.type === message.READY) {
     runtime.path = data.path;
     if (data.path === "snapshot") remember(SNAPSHOT_KEPT, runtime.snapshotURL);
-    else keepSnapshotForNextVisit(runtime.snapshotURL);
+    else if (runtime.snapshotURL) keepSnapshotForNextVisit(runtime.snapshotURL);
     setRuntimeState("ready");
   } else if (data.type === message.FAILED) {
     failRuntime(data.message);

@@ -10,7 +10,7 @@
 const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
 const KEEP_OFFLINE = "aq-keep-offline"; // the one message the service worker answers (macros/sw.src.js)
 const ATTEMPTS = 5; // asking again after 1, 2, 4, 8 s: a new build's worker may still be taking over
-const REPLY_MS = 120_000; // the worker may be fetching Python's 13.5 MB
+const REPLY_MS = 120_000; // the worker may be fetching megabytes of Python
 
 const serviceWorkers = navigator.serviceWorker; // undefined where there are none (or not allowed)
 const named = document.querySelector('meta[name="aq-service-worker"]');
@@ -50,6 +50,7 @@ async function cachedByWorker(urls) {
       clearTimeout(timer);
       resolve(data === true);
     };
-    active.postMessage({ type: KEEP_OFFLINE, urls }, [channel.port2]);
+    // A reader who asked to save data gets the note only for what is already here.
+    active.postMessage({ type: KEEP_OFFLINE, urls, fetchMissing: !navigator.connection?.saveData }, [channel.port2]);
   });
 }
