@@ -6,8 +6,8 @@ These files are added to every build (and every `mkdocs serve` rebuild):
   and beside it what makes Python start fast: a memory snapshot with the calculators imported,
   and the part of the standard library they use (`macros.python_runtime`);
 - the self-hosted Pyodide runtime, copied from the pinned npm package under a folder named by its
-  version. Only the files the runtime fetches are copied: no source maps, no console pages, no
-  CommonJS build.
+  version. Only the files a reader's browser fetches are copied: no source maps, no console pages,
+  no CommonJS build, no package index.
 
 `runtime_paths` says where these are without building anything, so the macro that writes a page can
 link to them; `runtime_files` makes the files for MkDocs to write. Both read the same sources.
@@ -30,9 +30,11 @@ PYODIDE_FILES = (
     "pyodide.mjs",  # the loader the worker imports
     "pyodide.asm.mjs",  # the Emscripten module
     "pyodide.asm.wasm",  # the interpreter
-    "python_stdlib.zip",  # the standard library
-    "pyodide-lock.json",  # the package index; self-hosted so Pyodide never asks its CDN
 )
+"""What a published site copies from the npm package: the standard library a reader's Python
+reads is the trimmed one beside the wheel, and no start reads Pyodide's package index."""
+PREVIEW_FILES = ("python_stdlib.zip",)
+"""What the writer's preview copies too: Pyodide's whole standard library (it makes no trimmed one)."""
 PYODIDE_FOLDER = "assets/pyodide"
 WORKER = "assets/javascripts/calculator-worker.mjs"
 """The module worker (a theme file under overrides/) that runs Python off the main thread."""
@@ -61,7 +63,7 @@ class RuntimePaths:
 def pyodide_package(project_root: Path) -> Path:
     """The installed npm package `pyodide`; a missing one stops the build with what to run."""
     package = project_root / "node_modules" / "pyodide"
-    missing = [name for name in ("package.json", *PYODIDE_FILES) if not (package / name).is_file()]
+    missing = [name for name in ("package.json", *PYODIDE_FILES, *PREVIEW_FILES) if not (package / name).is_file()]
     if missing:
         raise PluginError(
             f"The Pyodide runtime is not installed ({package} lacks {', '.join(missing)}). "
@@ -112,6 +114,6 @@ def runtime_files(config: MkDocsConfig, project_root: Path, *, preview: bool = F
         ]
     files += [
         File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))
-        for name in PYODIDE_FILES
+        for name in (*PYODIDE_FILES, *(PREVIEW_FILES if preview else ()))
     ]
     return files

@@ -19,7 +19,11 @@ from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs
 SLUG = "strength_balance"
 CALCULATOR_PAGE = Path("calculators/strength-balance/index.html")
 PYODIDE_VERSION = json.loads((PROJECT_ROOT / "node_modules/pyodide/package.json").read_text())["version"]
-PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json"}
+PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"}
+
+
+def node_modules_stdlib() -> Path:
+    return PROJECT_ROOT / "node_modules" / "pyodide" / "python_stdlib.zip"
 
 
 def section_of(site: Path, page: Path):
@@ -64,10 +68,17 @@ def test_the_calculator_page_explains_the_model(built_site):
 
 def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site):
     pyodide = built_site / "assets" / "pyodide" / PYODIDE_VERSION
-    # Only the runtime files (with their precompressed copies): no source maps, no consoles.
+    # Only the runtime files (with their precompressed copies): no source maps, no consoles, and
+    # neither the package index nor the whole standard library, which no reader's Python reads.
     assert {path.name.removesuffix(".br").removesuffix(".gz") for path in pyodide.iterdir()} == PYODIDE_FILES
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
+    beside = {path.name for path in wheels[0].parent.iterdir()}
+    assert {"python_stdlib.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
+    with zipfile.ZipFile(wheels[0].parent / "python_stdlib.zip") as stdlib:
+        assert "json/__init__.py" in stdlib.namelist() and "tomllib/__init__.py" in stdlib.namelist()
+    with zipfile.ZipFile(node_modules_stdlib()) as whole:
+        assert len(stdlib.namelist()) < len(whole.namelist()) / 2  # only what the calculators use
     with zipfile.ZipFile(wheels[0]) as wheel:
         names = wheel.namelist()
     assert "calculators/__init__.py" in names and "calculators/strength_balance/parameters.toml" in names

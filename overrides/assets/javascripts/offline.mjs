@@ -18,7 +18,20 @@ const asked = new WeakSet(); // sections already asked about: once each
 
 if (serviceWorkers && named) {
   const script = new URL(named.content, document.baseURI);
-  serviceWorkers.register(script, { scope: new URL("./", script).href }).catch(() => {}); // then simply online only
+  const register = () => serviceWorkers.register(script, { scope: new URL("./", script).href }).catch(() => {}); // then simply online only
+  // Installing downloads the site's pages and scripts (0.8 MB): not while Python is downloading for
+  // a calculator, which would share the reader's bandwidth with it, but once the page has loaded and
+  // the calculator has its first live result (or never started).
+  const whenQuiet = () => {
+    const starting = performance.getEntriesByName("aq-calculator-start").length > 0;
+    const live = performance.getEntriesByName("aq-calculator-live").length > 0;
+    if (starting && !live) document.addEventListener(RESULT_EVENT, register, { once: true });
+    else register();
+  };
+  // After the first frames, by when a calculator in view has started Python.
+  const afterLoad = () => requestAnimationFrame(() => setTimeout(whenQuiet, 100));
+  if (document.readyState === "complete") afterLoad();
+  else window.addEventListener("load", afterLoad, { once: true });
   document.addEventListener(RESULT_EVENT, ({ target }) => showWhenReadyOffline(target));
 } else if (serviceWorkers) {
   serviceWorkers.getRegistration().then((registration) => registration?.unregister(), () => {});
