@@ -12,7 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Union
 
+from calculators.core.formatting import format_number
 from calculators.core.sources import Source
+from calculators.core.units import km_per_hour, miles_per_hour
 
 
 class Markup(str):
@@ -127,6 +129,15 @@ def headline(label: str, value: str, rest: str = "") -> Markup:
     """The number a reader looks for first: "Speed: <strong>10.00 m/s</strong> (36.0 km/h)"."""
     strong = element("strong", value, class_="aq-result__value")
     return element("p", Markup(f"{escape(label)}: {strong}{escape(rest)}"), class_="aq-result__headline")
+
+
+def speed_headline(label: str, metres_per_second: float) -> Markup:
+    """A speed as the headline, in the three units readers use: "Speed: 10.00 m/s (36.0 km/h, 22.4 mph)"."""
+    in_other_units = (
+        f" ({format_number(km_per_hour(metres_per_second), 1)} km/h, "
+        f"{format_number(miles_per_hour(metres_per_second), 1)} mph)"
+    )
+    return headline(label, f"{format_number(metres_per_second, 2)} m/s", in_other_units)
 
 
 def result_block(kind: str, parts: Iterable[Content], what_the_model_does: str) -> Markup:

@@ -16,11 +16,11 @@ from calculators.core.markup import (
     definition_list,
     element,
     explanation,
-    headline,
     model_statement,
     numbered_steps,
     result_block,
     sources_list,
+    speed_headline,
     table,
 )
 from calculators.core.units import (
@@ -52,8 +52,7 @@ def _zone(answer: Answer) -> str:
 
 
 def _headline(sprint: FlyingSprint) -> Markup:
-    rest = f" ({format_number(sprint.speed_km_per_hour, 1)} km/h, {format_number(sprint.speed_miles_per_hour, 1)} mph)"
-    return headline("Speed through the zone", _speed(sprint.speed), rest)
+    return speed_headline("Speed through the zone", sprint.speed)
 
 
 def _summary(answer: Answer) -> Markup:

@@ -23,15 +23,14 @@ from calculators.core.markup import (
     element,
     explanation,
     figure,
-    headline,
     model_statement,
     numbered_steps,
     result_block,
     sources_list,
+    speed_headline,
     table,
 )
 from calculators.core.svg import Series, line_chart, nice_axis
-from calculators.core.units import km_per_hour, miles_per_hour
 from calculators.sprint_profile.mechanics import Mechanics
 from calculators.sprint_profile.model import SpeedCurveFit
 from calculators.sprint_profile.params import Parameters
@@ -95,9 +94,7 @@ class _Renderer:
         return result_block("sprint-profile", parts, note)
 
     def headline(self) -> Markup:
-        mss = self.curve.max_speed
-        rest = f" ({format_number(km_per_hour(mss), 1)} km/h, {format_number(miles_per_hour(mss), 1)} mph)"
-        return headline("Maximal sprinting speed", _speed(mss), rest)
+        return speed_headline("Maximal sprinting speed", self.curve.max_speed)
 
     def summary(self) -> Markup:
         m = self.mechanics

@@ -20,12 +20,12 @@ from calculators.core.markup import (
     element,
     explanation,
     figure,
-    headline,
     join,
     model_statement,
     numbered_steps,
     result_block,
     sources_list,
+    speed_headline,
     table,
 )
 from calculators.core.svg import Segment, split_bar_chart
@@ -69,8 +69,7 @@ def _not_possible(what_if: WhatIf) -> str:
 
 
 def _headline(step: Step) -> Markup:
-    rest = f" ({format_number(step.speed_km_per_hour, 1)} km/h, {format_number(step.speed_miles_per_hour, 1)} mph)"
-    return headline("Speed", _speed(step), rest)
+    return speed_headline("Speed", step.speed)
 
 
 def _video_note(timing: StepTiming) -> Markup:
