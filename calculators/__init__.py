@@ -18,9 +18,22 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from calculators.core import squad
 from calculators.core.registry import Registry, discover
 
-__all__ = ["available", "defaults", "explanation_html", "form_html", "labels", "run", "run_json", "title"]
+__all__ = [
+    "available",
+    "defaults",
+    "explanation_html",
+    "form_html",
+    "labels",
+    "run",
+    "run_json",
+    "run_table",
+    "run_table_json",
+    "table_template",
+    "title",
+]
 
 _REGISTRY = Registry(discover(__name__, __path__))
 
@@ -52,6 +65,31 @@ def run_json(slug: str, inputs_json: str) -> str:
     if not isinstance(inputs, dict):
         raise TypeError(f"the inputs must be a JSON object of name -> text, not {type(inputs).__name__}")
     return json.dumps(run(slug, inputs))
+
+
+def run_table(slug: str, csv_text: str, *, with_html: bool = False) -> dict[str, Any]:
+    """Run a calculator on every athlete of a squad's spreadsheet (CSV text); never raises for a bad file.
+
+    The header row names the inputs (by name or label, in any case, with or without a unit in
+    brackets: "Body mass (kg)"), plus an optional `athlete` (or `name`, `id`) column; `,`, `;` or
+    tab between cells. Returns a JSON-serialisable dict: `ok` (False when the file as a whole cannot
+    be read, with `message` saying what to do), `columns` (each column's letter, header and the
+    input it fills, "" when unknown), `missing` (inputs the file has no column for: left empty),
+    `rows` (per athlete: its `line`, `athlete`, `result` — exactly `run`'s answer for that row, its
+    `html` only when `with_html` — and `summary`, the headline figures), and `problems` (per bad
+    value: line, athlete, field, column letter, header and the form's own message).
+    """
+    return squad.run_squad(_REGISTRY.get(slug), csv_text, with_html=with_html)
+
+
+def run_table_json(slug: str, csv_text: str) -> str:
+    """`run_table` with JSON out, for the browser worker (the CSV text comes in as it is)."""
+    return json.dumps(run_table(slug, csv_text))
+
+
+def table_template(slug: str) -> str:
+    """A CSV file to start a squad from: the header row and one example athlete (the form's defaults)."""
+    return squad.template(_REGISTRY.get(slug))
 
 
 def defaults(slug: str) -> dict[str, str]:

@@ -16,8 +16,10 @@ messages, never as an exception.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any, Generic, TypeVar
 
 from calculators.core.fields import FormItem, defaults, input_fields
@@ -58,6 +60,9 @@ class Calculator(Generic[InputsT, ResultT]):
     compute: Callable[[InputsT], ResultT]
     render: Callable[[ResultT, str], str]
     explain: Callable[[], str]
+    summarise: Callable[[ResultT], Mapping[str, str]] | None = None
+    """A result's headline figures as column -> text, for a squad's table (`core/squad.py`);
+    without it, the squad table shows each result's headline."""
 
     def defaults(self) -> dict[str, str]:
         return defaults(self.form)
@@ -84,12 +89,18 @@ class Calculator(Generic[InputsT, ResultT]):
 
     def run(self, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
         """The JSON-serialisable answer the browser worker shows: see `calculators.run`."""
+        return self.run_with_summary(raw_inputs)[0]
+
+    def run_with_summary(self, raw_inputs: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, str]]:
+        """`run`'s answer, and the result's headline figures for a squad's table ({} when not ok)."""
         evaluation = self.evaluate(raw_inputs)
         if evaluation.result is None:
             html = attention_notice(evaluation.errors, self.labels())
+            summary: dict[str, str] = {}
         else:
             html = self.render(evaluation.result, self.slug)
-        return {
+            summary = dict(self.summarise(evaluation.result)) if self.summarise else {"Result": headline_text(html)}
+        answer = {
             "slug": self.slug,
             "schema": self.schema,
             "ok": evaluation.result is not None,
@@ -97,9 +108,16 @@ class Calculator(Generic[InputsT, ResultT]):
             "errors": dict(evaluation.errors),
             "values": dict(evaluation.parsed.texts),
         }
+        return answer, summary
 
     def form_html(self, values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None) -> str:
         return str(render_form(self.slug, self.form, values, errors))
+
+
+def headline_text(html: str) -> str:
+    """The words of a rendered result's headline ("Speed: 10.00 m/s (36.0 km/h, 22.4 mph)")."""
+    found = re.search(r'<p class="aq-result__headline">(.*?)</p>', html, re.S)
+    return unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
 
 
 def attention_notice(errors: Mapping[str, str], labels: Mapping[str, str]) -> Markup:

@@ -24,7 +24,12 @@ from calculators.flying_sprint.model import (
     speed_through,
 )
 from calculators.flying_sprint.params import load_parameters
-from calculators.flying_sprint.render import Answer, render_explanation, render_result
+from calculators.flying_sprint.render import (
+    Answer,
+    render_explanation,
+    render_result,
+    squad_summary,
+)
 
 SLUG = "flying_sprint"
 TITLE = "Flying sprint speed"
@@ -182,6 +187,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
         compute=compute,
         render=render_result,
         explain=lambda: render_explanation(parameters),
+        summarise=squad_summary,
     )
 
 

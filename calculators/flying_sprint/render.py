@@ -149,3 +149,13 @@ def render_explanation(parameters: Parameters) -> str:
             ],
         )
     )
+
+
+def squad_summary(answer: Answer) -> dict[str, str]:
+    """One athlete's row in a squad's table: speed, and step length and rate when steps were counted."""
+    sprint, steps = answer.sprint, answer.sprint.steps
+    return {
+        "Speed": _speed(sprint.speed),
+        "Step length": f"{format_number(steps.length, 2)} m" if steps else "–",
+        "Step frequency": f"{format_number(steps.frequency, 2)} steps/s" if steps else "–",
+    }

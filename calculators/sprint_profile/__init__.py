@@ -24,6 +24,7 @@ from calculators.sprint_profile.render import (
     SprintProfile,
     render_explanation,
     render_result,
+    squad_summary,
 )
 
 SLUG = "sprint_profile"
@@ -336,6 +337,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, SprintProfile]
         compute=compute,
         render=render_result,
         explain=lambda: render_explanation(parameters),
+        summarise=squad_summary,
     )
 
 

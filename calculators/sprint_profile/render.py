@@ -313,3 +313,14 @@ def render_explanation(parameters: Parameters) -> str:
             ],
         )
     )
+
+
+def squad_summary(profile: SprintProfile) -> dict[str, str]:
+    """One athlete's row in a squad's table: top speed, τ, force and power per kg."""
+    m = profile.mechanics
+    return {
+        "MSS": _speed(profile.fit.curve.max_speed),
+        "τ": _seconds(profile.fit.curve.tau),
+        "F0": f"{format_number(m.max_force_per_kg, 2)} N/kg",
+        "Pmax": f"{format_number(m.max_power_per_kg, 2)} W/kg",
+    }

@@ -25,7 +25,11 @@ from calculators.step_timing.model import (
     time_step,
 )
 from calculators.step_timing.params import load_parameters
-from calculators.step_timing.render import render_explanation, render_result
+from calculators.step_timing.render import (
+    render_explanation,
+    render_result,
+    squad_summary,
+)
 
 SLUG = "step_timing"
 TITLE = "Step timing"
@@ -223,6 +227,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, StepTiming]:
         compute=compute,
         render=render_result,
         explain=lambda: render_explanation(parameters),
+        summarise=squad_summary,
     )
 
 

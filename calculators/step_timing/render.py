@@ -212,3 +212,13 @@ def render_explanation(parameters: Parameters) -> str:
             ],
         )
     )
+
+
+def squad_summary(timing: StepTiming) -> dict[str, str]:
+    """One athlete's row in a squad's table: speed, step frequency, the share on the ground."""
+    step = timing.step
+    return {
+        "Speed": _speed(step),
+        "Step frequency": f"{format_number(step.frequency, 2)} steps/s",
+        "On the ground": _percent(step.ground_share_percent),
+    }

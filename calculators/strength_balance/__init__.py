@@ -39,6 +39,7 @@ from calculators.strength_balance.render import (
     Answer,
     render_explanation,
     render_result,
+    squad_summary,
 )
 
 SLUG = "strength_balance"
@@ -283,6 +284,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
         compute=compute,
         render=render_result,
         explain=lambda: render_explanation(parameters),
+        summarise=squad_summary,
     )
 
 

@@ -407,3 +407,14 @@ def render_explanation(parameters: Parameters) -> str:
         ("Sources", sources),
     ]
     return str(explanation(model_note, sections))
+
+
+def squad_summary(answer: Answer) -> dict[str, str]:
+    """One athlete's row in a squad's table: Strength Balance, the limiter, what training it predicts."""
+    a = answer.assessment
+    focus = a.limiter or a.largest_gain
+    return {
+        "Strength Balance": _balance(a.balance.strength_balance),
+        "Limited by": a.contributor(a.limiter).label if a.limiter else "Balanced",
+        "Speed change from training it": f"{format_signed(a.prediction(focus).speed_change_percent, 2)} %",
+    }

@@ -3,9 +3,10 @@
 //   node tests/pyodide/run_calculators.mjs WHEEL < cases.json
 //
 // WHEEL is the calculators wheel (macros/wheel.py builds it). Standard input is a JSON list of
-// [slug, inputs] pairs; standard output is one JSON object: {"python": sys.version, "results":
-// [answer, ...]}. Each answer comes through calculators.run_json, the bridge the browser worker
-// calls: JSON text in, JSON text out, so only plain strings cross between JavaScript and Python.
+// [slug, inputs] pairs, where inputs is an object of name -> text (one athlete, through
+// calculators.run_json, the bridge the browser worker calls) or the text of a squad's CSV file
+// (through calculators.run_table_json). Standard output is one JSON object: {"python":
+// sys.version, "results": [answer, ...]}. Only plain strings cross between JavaScript and Python.
 
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -26,7 +27,11 @@ const { loadPyodide } = await import(pyodideModule);
 const pyodide = await loadPyodide({ stdout: (line) => console.error(line), stderr: (line) => console.error(line) });
 await pyodide.loadPackage(resolve(wheel), { messageCallback: (line) => console.error(line) });
 
-const runJson = pyodide.pyimport("calculators").run_json;
-const results = cases.map(([slug, inputs]) => JSON.parse(runJson(slug, JSON.stringify(inputs))));
+const calculators = pyodide.pyimport("calculators");
+const results = cases.map(([slug, inputs]) =>
+  JSON.parse(
+    typeof inputs === "string" ? calculators.run_table_json(slug, inputs) : calculators.run_json(slug, JSON.stringify(inputs)),
+  ),
+);
 const python = pyodide.runPython("import sys; sys.version");
 process.stdout.write(JSON.stringify({ python, results }));

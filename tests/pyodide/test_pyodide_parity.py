@@ -4,12 +4,13 @@ The wheel the site ships is loaded into the pinned npm `pyodide` package under N
 calculator `calculators.available()` finds is run there on its own examples
 (tests/calculators/<slug>/examples.py): its worked examples and its generated cases
 (GENERATED_CASES, 100 unless it says otherwise). Every answer, HTML included, must equal
-CPython's byte for byte.
+CPython's byte for byte; and so must a squad of its generated athletes through `run_table`.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 
 import calculators
 from tests.support.calculator_examples import every_calculator, generated_inputs
+from tests.support.squad_files import full_inputs, random_spreadsheet, squad_csv
 
 pytestmark = pytest.mark.pyodide
 
@@ -24,12 +26,19 @@ RUNNER = Path(__file__).resolve().parent / "run_calculators.mjs"
 CALCULATORS = [pytest.param(slug, id=slug) for slug, _ in every_calculator()]
 
 
-def cases_of_every_calculator() -> dict[str, dict[str, list[dict[str, str]]]]:
-    """slug -> {"worked": [inputs, ...], "generated": [inputs, ...]}, the same on every run."""
-    return {
-        slug: {"worked": examples.WORKED_EXAMPLES, "generated": generated_inputs(slug, examples)}
-        for slug, examples in every_calculator()
-    }
+SQUAD_SIZE = 40
+
+
+def cases_of_every_calculator() -> dict[str, dict[str, list]]:
+    """slug -> {"worked": [inputs, ...], "generated": [inputs, ...], "squad": [csv text]}, the same on
+    every run (the squad: the first generated athletes, as a spreadsheet saves them)."""
+    cases = {}
+    for slug, examples in every_calculator():
+        generated = generated_inputs(slug, examples)
+        athletes = [full_inputs(slug, inputs) for inputs in generated[:SQUAD_SIZE]]
+        squad = squad_csv(slug, athletes, random_spreadsheet(random.Random(slug)))
+        cases[slug] = {"worked": examples.WORKED_EXAMPLES, "generated": generated, "squad": [squad]}
+    return cases
 
 
 def run_in_pyodide(node: str, wheel: Path, cases: list[tuple[str, dict[str, str]]]) -> dict:
@@ -54,7 +63,7 @@ def pyodide_session(node, calculators_wheel) -> dict:
     in the same shape}.
     """
     cases = cases_of_every_calculator()
-    flat = [(slug, inputs) for slug, kinds in cases.items() for inputs in kinds["worked"] + kinds["generated"]]
+    flat = [(slug, case) for slug, kinds in cases.items() for each in kinds.values() for case in each]
     ran = run_in_pyodide(node, calculators_wheel, flat)
     assert len(ran["results"]) == len(flat)
     answers = iter(ran["results"])
@@ -89,3 +98,12 @@ def test_generated_inputs_give_identical_answers_in_cpython_and_pyodide(pyodide_
     in_pyodide = pyodide_session["answers"][slug]["generated"]
     assert sum(answer["ok"] for answer in in_pyodide) > len(cases) // 2  # most of them compute
     assert mismatches(slug, cases, in_pyodide) == []
+
+
+@pytest.mark.parametrize("slug", CALCULATORS)
+def test_a_squad_gives_identical_answers_in_cpython_and_pyodide(pyodide_session, slug):
+    """run_table, the coach's batch, reads the same spreadsheet the same way in both Pythons."""
+    (squad,) = pyodide_session["cases"][slug]["squad"]
+    (in_pyodide,) = pyodide_session["answers"][slug]["squad"]
+    assert in_pyodide["ok"] and len(in_pyodide["rows"]) == SQUAD_SIZE
+    assert in_pyodide == calculators.run_table(slug, squad)
