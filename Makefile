@@ -10,13 +10,18 @@ PYTEST_ARGS ?=
 # Material prints a notice about MkDocs 2.0 on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench setup clean
+.PHONY: serve build test bench setup clean article
 
+# The preview shows a page's problems on that page and keeps serving; `make build` fails on them.
 serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: setup
 	$(BIN)/mkdocs build --strict
+
+# A new article, listed in nav: make article TITLE="Why Timing Between Steps Controls Sprint Speed" SECTION=running-mechanics
+article: setup
+	$(BIN)/python -m macros.new_article --title "$(TITLE)" --section "$(SECTION)"
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -6,7 +6,18 @@ Each returns HTML, so the look of a divider or a "coming soon" title is decided 
 
 from __future__ import annotations
 
+import posixpath
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html import escape
+from typing import Any
+
+from macros.writer_problems import WriterProblem, line_of
+
+PROMISED_KEY = "aq_coming_soon"
+"""Where a build keeps its `coming_soon(...)` calls in the MkDocs config, to check them once every
+page's title is known."""
 
 
 def divider(mark: str = "🔥") -> str:
@@ -32,3 +43,48 @@ def coming_soon(title: str) -> str:
         f'<span class="aq-coming-soon__title">{escape(title)}</span> '
         '<span class="aq-coming-soon__badge">Coming soon</span></span>'
     )
+
+
+@dataclass(frozen=True)
+class Promised:
+    """A `coming_soon("Title")` in a page (docs/`file`), and the title it promises."""
+
+    file: str
+    title: str
+
+
+def coming_soon_macro(env: Any) -> Callable[[str], str]:
+    """The `coming_soon(...)` macro, which also notes each call so the build can say when the
+    article it promises has been published (see `now_published`)."""
+    promised: list[Promised] = env.conf.setdefault(PROMISED_KEY, [])
+
+    def coming_soon_title(title: str) -> str:
+        """An article the site does not have yet: `coming_soon("Run Faster With Isometric Training")`."""
+        promised.append(Promised(env.page.file.src_path, title))
+        return coming_soon(title)
+
+    return coming_soon_title
+
+
+def now_published(promised: Iterable[Promised], pages: Iterable[Any]) -> list[WriterProblem]:
+    """The `coming_soon(...)` calls whose article now exists, each with the link to write instead."""
+    pages = list(pages)
+    published = {_same_title(page.title): page.file.src_path for page in pages if page.title}
+    source = {page.file.src_path: page.file.content_string for page in pages}
+    problems = []
+    for call in promised:
+        article = published.get(_same_title(call.title))
+        if article and article != call.file:
+            link = posixpath.relpath(article, posixpath.dirname(call.file) or ".")
+            problems.append(WriterProblem(
+                call.file, line_of(source[call.file], "coming_soon(", call.title),
+                f'"{call.title}" is published now (docs/{article}), but this page still shows it as coming soon.',
+                f"Replace the coming_soon(...) call with a link: [{call.title}]({link})",
+            ))
+    return problems
+
+
+def _same_title(title: str) -> str:
+    """Titles compare alike whatever their case, spacing or apostrophe (' or ’)."""
+    text = unicodedata.normalize("NFKC", title).replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.casefold().split())

@@ -9,8 +9,9 @@ same markup live for every calculator, reading only the section's `data-` attrib
 this module, the template or the page script knows any one calculator.
 
 A call that cannot give a correct example (an unknown calculator, an input it does not have, a
-value it refuses, the same calculator twice on one page) stops the build with a message naming
-the page and the problem.
+value it refuses, the same calculator twice on one page) raises `CalculatorCallError`, which
+`macros.page_macros` reports with the page and the line (the preview shows it on the page; a strict
+build fails).
 """
 
 from __future__ import annotations
@@ -83,12 +84,13 @@ def _call_text(slug: object, overrides: Mapping[str, object]) -> str:
     return f"calculator({', '.join(arguments)})"
 
 
-def section_template() -> Template:
-    """The calculator section's template, autoescaped (markup from `calculators` is passed as Markup)."""
+def section_template(name: str = TEMPLATE.name) -> Template:
+    """A section's template from overrides/partials/, autoescaped (markup from `calculators` is
+    passed as Markup)."""
     environment = Environment(
         loader=FileSystemLoader(TEMPLATE.parent), autoescape=select_autoescape(default=True), keep_trailing_newline=False
     )
-    return environment.get_template(TEMPLATE.name)
+    return environment.get_template(name)
 
 
 def render(shown: Example, *, page_url: str, paths: RuntimePaths, explain: bool, template: Template | None = None) -> str:
@@ -105,7 +107,11 @@ def render(shown: Example, *, page_url: str, paths: RuntimePaths, explain: bool,
         result=Markup(shown.result["html"]),
         explanation=Markup(calculators.explanation_html(shown.slug)) if explain else None,
     )
-    # One line: Markdown keeps a raw HTML block whole only while it has no blank line in it.
+    return one_line(html)
+
+
+def one_line(html: str) -> str:
+    """A section as one line: Markdown keeps a raw HTML block whole only while it has no blank line."""
     return " ".join(line.strip() for line in html.splitlines() if line.strip())
 
 
@@ -124,18 +130,15 @@ def calculator_macro(env: Any) -> Callable[..., str]:
         model's explanation, and any input's example value as a keyword (`body_mass=80`)."""
         page = env.page
         on_page = embedded.setdefault(page.file.src_path, set())
-        try:
-            shown = example(slug, overrides)
-            if not isinstance(explain, bool):
-                raise CalculatorCallError(f"{_call_text(slug, overrides)}: explain must be True or False.")
-            if slug in on_page:
-                raise CalculatorCallError(
-                    f"{_call_text(slug, overrides)}: the {shown.title} calculator is already on this page. "
-                    "A page holds each calculator once (its fields and its shared address are named after it); "
-                    "link to the first one instead."
-                )
-        except CalculatorCallError as problem:
-            raise CalculatorCallError(f"{page.file.src_path}: {problem}") from None
+        shown = example(slug, overrides)
+        if not isinstance(explain, bool):
+            raise CalculatorCallError(f"{_call_text(slug, overrides)}: explain must be True or False.")
+        if slug in on_page:
+            raise CalculatorCallError(
+                f"{_call_text(slug, overrides)}: the {shown.title} calculator is already on this page. "
+                "A page holds each calculator once (its fields and its shared address are named after it); "
+                "link to the first one instead."
+            )
         on_page.add(slug)
         return render(shown, page_url=page.url, paths=paths, explain=explain, template=template)
 
@@ -150,7 +153,7 @@ def explanation_macro(env: Any) -> Callable[[str], str]:
         """The explanation of the calculator called `slug`: `calculator_explanation("step_timing")`."""
         if slug not in calculators.available():
             raise CalculatorCallError(
-                f"{env.page.file.src_path}: calculator_explanation({slug!r}): there is no calculator called "
+                f"calculator_explanation({slug!r}): there is no calculator called "
                 f"{slug!r}. The calculators are: {', '.join(calculators.available())}."
             )
         return f'<div class="aq-calc__explanation">{calculators.explanation_html(slug)}</div>'

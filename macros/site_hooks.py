@@ -48,6 +48,31 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    """A writer's mistakes become one-line messages with file and line (`macros/writer_problems.py`),
+    MkDocs' own link and `nav` warnings among them; the preview shows them on their pages instead
+    of stopping at the first one. (After every `on_config`: mkdocs-macros puts the project on
+    `sys.path`.)"""
+    from macros import mkdocs_warnings, writer_problems
+
+    docs_dir = Path(config.docs_dir)
+    translation = mkdocs_warnings.Translation(
+        writer_problems.problems_of(config), lambda file: (docs_dir / file).read_text(encoding="utf-8")
+    )
+    mkdocs_warnings.translate_mkdocs_warnings(translation)
+    if serving():
+        mkdocs_warnings.forgive_warnings_in_preview()
+
+
+def on_page_markdown(markdown, page, config, files):
+    """A page without its title or description in front matter is reported."""
+    from macros import front_matter, writer_problems
+
+    for problem in front_matter.front_matter_problems(page):
+        writer_problems.problems_of(config).report(problem)
+    return markdown
+
+
 def on_files(files, config):
     """Add the calculators wheel and the self-hosted Pyodide runtime to the site."""
     from macros import browser_runtime
@@ -64,19 +89,45 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     # [published-site steps]
+    from macros import deploy, security
+    deploy.drop_source_maps(site_dir)
+    policy = security.secure_pages(site_dir)  # before the service worker: it precaches the final pages
     from macros import offline
     offline.write_service_worker(site_dir, Path(config.config_file_path).parent)
+    deploy.write_host_files(site_dir, config.site_url, policy)  # after: _headers names sw.js too
     from macros import compression
     compression.precompress(site_dir)  # last: it compresses what the steps before wrote
 
 
 def on_env(env, config, files):
     """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`;
-    and `aq_offline`, true in a published build (whose pages name its service worker)."""
-    from macros import structured_data
+    and `aq_offline`, true in a published build (whose pages name its service worker).
+
+    Every page is read by now, so what needs all of them is checked here, before any page is
+    written (the preview shows the problems on their pages): links to headings (MkDocs checks them
+    again after writing the pages; each problem is reported once), and `coming_soon(...)` calls
+    whose article is published."""
+    from macros import article_blocks, structured_data, writer_problems
+
+    problems = writer_problems.problems_of(config)
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    for page in pages:
+        page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    for problem in article_blocks.now_published(config.get(article_blocks.PROMISED_KEY, []), pages):
+        problems.report(problem)
 
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article
     env.globals["aq_offline"] = not serving()  # a published build: pages name its service worker
     return env
+
+
+def on_page_context(context, page, config, nav):
+    """The preview shows a page's problems above its content (a strict build has failed on them)."""
+    from macros import writer_problems
+
+    notice = writer_problems.problems_of(config).notice_html(page.file.src_path)
+    if notice:
+        page.content = notice + (page.content or "")
+    return context

@@ -1,7 +1,7 @@
 """What search engines and link previews read about a page: breadcrumbs and JSON-LD.
 
 The visible breadcrumb trail and the BreadcrumbList are built from the same `breadcrumbs()`, and
-the FAQPage is read from the FAQ as rendered on the page, so the structured data can never say
+the FAQPage is read from the FAQ as rendered on the page (its section only), so the structured data can never say
 something the reader does not see.
 """
 
@@ -59,7 +59,7 @@ def structured_data(page: Any, config: Any) -> list[dict[str, Any]]:
 def faq_entries(content_html: str) -> list[tuple[str, str]]:
     """(question, answer) pairs from the page's FAQ section: each h3 is a question, and what
     follows it up to the next heading is its answer."""
-    soup = BeautifulSoup(content_html, "html.parser")
+    soup = BeautifulSoup(faq_section_html(content_html), "html.parser")
     heading = soup.find(id=FAQ_SECTION_ID)
     if not isinstance(heading, Tag):
         return []
@@ -78,6 +78,17 @@ def faq_entries(content_html: str) -> list[tuple[str, str]]:
     if question:
         entries.append((question, " ".join(answer)))
     return entries
+
+
+def faq_section_html(content_html: str) -> str:
+    """Only the FAQ's heading and what follows it up to the next h1 or h2: parsing that, not the
+    whole page, keeps a build's cost per article small (a long article is ~100 kB of HTML)."""
+    anchor = content_html.find(f'id="{FAQ_SECTION_ID}"')
+    if anchor < 0:
+        return ""
+    start = content_html.rfind("<h", 0, anchor)
+    ends = [end for end in (content_html.find(tag, anchor) for tag in ("<h1", "<h2")) if end >= 0]
+    return content_html[start : min(ends, default=len(content_html))]
 
 
 def _text(element: Tag) -> str:

@@ -15,13 +15,18 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
+import statistics
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from calculators.core.calculator import Calculator
 from calculators.core.fields import ChoiceField, input_fields
+from calculators.core.formatting import format_short
+from calculators.core.markup import Markup, element, figure, join
+from calculators.core.svg import Bar, horizontal_bar_chart, nice_step
 
 ATHLETE_HEADERS = ("athlete", "name", "id", "athlete_id", "athlete_name")
 """Header names (compared as keys: see `header_key`) of the optional column naming each athlete."""
@@ -210,7 +215,79 @@ def run_squad(calculator: Calculator[Any, Any], text: str, *, with_html: bool = 
         "missing": missing,
         "rows": results,
         "problems": problems,
+        "summary_html": str(squad_summary(calculator, results)),
+        "results_csv": results_csv(results),
     }
+
+
+def _leading_number(text: str) -> float | None:
+    """The number a summary cell starts with ("82.7", "+2.64 %", "10.53 m/s"), or None for words."""
+    found = re.match(r"[+\u2212-]?[0-9]+(?:\.[0-9]+)?", text)
+    return float(found.group().replace("\u2212", "-")) if found else None
+
+
+def squad_summary(calculator: Calculator[Any, Any], results: list[dict[str, Any]]) -> Markup:
+    """The squad at a glance: how many athletes were worked out, and for each figure of the table
+    its spread (numbers, in ranges) or its counts (words, e.g. how many each contributor limits)."""
+    summaries = [row["summary"] for row in results if row["summary"]]
+    lead = f"{len(summaries)} of {len(results)} athletes worked out"
+    parts: list[Markup] = [element("p", f"{lead}." if summaries else f"{lead}: fix the problems listed to see results.")]
+    labels = list(dict.fromkeys(label for summary in summaries for label in summary))
+    for number, label in enumerate(labels, 1):
+        cells = [summary[label] for summary in summaries if label in summary]
+        numbers = [_leading_number(cell) for cell in cells]
+        if all(value is not None for value in numbers):
+            bars, caption = _spread([value for value in numbers if value is not None])
+        else:
+            bars, caption = _counts(cells), "Athletes by value"
+        chart = horizontal_bar_chart(
+            bars,
+            maximum=max(bar.value for bar in bars),
+            reference=None,
+            reference_label="",
+            title=f"{label}: {caption.lower()}",
+            description="; ".join(f"{bar.label}: {bar.value_text}" for bar in bars),
+            id_prefix=f"{calculator.slug}-squad-{number}",
+            tick_every=float(max(1, round(max(bar.value for bar in bars) / 4))),
+        )
+        parts.append(figure(chart, f"{label}: {caption.lower()} (number of athletes)."))
+    return element("div", join(parts), class_="aq-squad__overview")
+
+
+def _counts(cells: list[str]) -> list[Bar]:
+    counted: dict[str, int] = {}
+    for cell in cells:
+        counted[cell] = counted.get(cell, 0) + 1
+    ordered = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    return [Bar(label=value, value=count, value_text=str(count)) for value, count in ordered]
+
+
+def _spread(values: list[float]) -> tuple[list[Bar], str]:
+    low, high = min(values), max(values)
+    step = nice_step(high - low, ticks=6) if high > low else 1.0
+    start = math.floor(low / step) * step
+    bins = max(1, math.floor((high - start) / step) + 1)
+    bars = []
+    for index in range(bins):
+        bottom = start + index * step
+        count = sum(1 for value in values if bottom <= value < bottom + step or (index == bins - 1 and value == high))
+        label = f"{format_short(bottom, 2)}–{format_short(bottom + step, 2)}"
+        bars.append(Bar(label=label, value=count, value_text=str(count)))
+    middle = statistics.median(values)
+    caption = f"Spread: lowest {format_short(low, 2)}, median {format_short(middle, 2)}, highest {format_short(high, 2)}"
+    return bars, caption
+
+
+def results_csv(results: list[dict[str, Any]]) -> str:
+    """The squad's results as a spreadsheet: line, athlete, each headline figure, and the problems."""
+    labels = list(dict.fromkeys(label for row in results for label in row["summary"]))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["line", "athlete", *labels, "problems"])
+    for row in results:
+        problems = " ".join(f"{field}: {message}" for field, message in row["result"]["errors"].items())
+        writer.writerow([row["line"], row["athlete"], *(row["summary"].get(label, "") for label in labels), problems])
+    return buffer.getvalue()
 
 
 def template(calculator: Calculator[Any, Any]) -> str:

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -40,15 +41,26 @@ def _eventually(check: Callable[[], bool], what: str) -> None:
     raise AssertionError(f"gave up after {PATIENCE_SECONDS} s waiting for {what}")
 
 
+def _collect_lines(stream, lines: list[str]) -> None:
+    for line in stream:
+        lines.append(line.rstrip("\n"))
+
+
 @contextmanager
-def preview_server(project: Path) -> Iterator[str]:
-    """`mkdocs serve` for `project` on a free loopback port, stopped at the end of the block."""
+def preview_server(
+    project: Path, output: list[str] | None = None, extra_arguments: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """`mkdocs serve --strict` for `project` on a free loopback port, stopped at the end of the
+    block; the lines it prints are appended to `output` as they come; `extra_arguments` such as `--dirty`. (`--strict`, as mkdocs.yml
+    has it: the preview must keep serving anyway.)"""
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}", *extra_arguments],
         cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE if output is not None else subprocess.DEVNULL, stderr=subprocess.STDOUT, text=True,
     )
+    if output is not None:
+        threading.Thread(target=_collect_lines, args=(server.stdout, output), daemon=True).start()
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from macros.deploy import HEADERS_FILE, HeaderRule, parse_headers_file
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -91,6 +93,14 @@ class HostRecipe:
     `gzip_static`, Caddy's `precompressed`), brotli first."""
     cache_headers: bool = False
     """`Cache-Control`: a year and immutable under the fingerprinted folders, `no-cache` elsewhere."""
+    rules: tuple[HeaderRule, ...] = ()
+    """Rules of a `_headers` file (Netlify, Cloudflare Pages): every matching rule's headers are sent."""
+
+    @classmethod
+    def from_headers_file(cls, site_dir: Path) -> HostRecipe:
+        """A host that reads the site's own `_headers` file, and sends the precompressed copies."""
+        text = (site_dir / HEADERS_FILE).read_text(encoding="utf-8")
+        return cls(precompressed=True, rules=tuple(parse_headers_file(text)))
 
     def headers_for(self, url_path: str) -> list[tuple[str, str]]:
         """The headers this recipe adds to a successful response for `url_path`."""
@@ -98,7 +108,7 @@ class HostRecipe:
         if self.cache_headers:
             fingerprinted = any(f"/{folder}/" in url_path for folder in FINGERPRINTED_FOLDERS)
             headers.append(("Cache-Control", IMMUTABLE if fingerprinted else "no-cache"))
-        return headers
+        return headers + [header for rule in self.rules if rule.matches(url_path) for header in rule.headers]
 
 
 PLAIN = HostRecipe()
