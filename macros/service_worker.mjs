@@ -64,6 +64,9 @@ const { manifestEntries, count, size, warnings } = await getManifest({
   globDirectory: options.site,
   globPatterns: PRECACHED,
   globIgnores: NOT_PRECACHED,
+  // Workbox's 2 MB default would refuse the search index of a site of a hundred articles or more
+  // (10 MB at 300): offline search needs it whole.
+  maximumFileSizeToCacheInBytes: 32 * 1024 * 1024,
 });
 if (warnings.length) fail(warnings.join("\n")); // e.g. a file too large: that page would break offline
 if (!count) fail(`nothing to precache in ${options.site}`);
