@@ -17,7 +17,8 @@ def _warm_up():
     """Run every calculator through run_json on the paths a reader can take; return the answers.
 
     Defaults (the result), every field invalid, every field empty, every field out of range (the
-    error messages and notices), and a programming error as the worker reports one (traceback).
+    error messages and notices), a squad's file (coach mode), and a programming error as the
+    worker reports one (traceback).
     """
     answers = {}
     for slug in calculators.available():
@@ -29,6 +30,11 @@ def _warm_up():
             run_json(slug, json.dumps({name: "-1e999" for name in fields})),
             run_json(slug, json.dumps({name: "9" * 40 for name in fields})),
         ]
+        # coach mode: a squad's file, good and bad
+        answers[slug].append(calculators.run_table_json(slug, calculators.table_template(slug)))
+        semicolons = calculators.table_template(slug).replace(",", ";")
+        answers[slug].append(calculators.run_table_json(slug, semicolons + '"Bad, A.";x'))
+        answers[slug].append(calculators.run_table_json(slug, "shoe size;colour"))
     try:
         run_json("", "[]")
     except Exception:
