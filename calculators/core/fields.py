@@ -18,7 +18,9 @@ class NumberField:
     `minimum_exclusive` turns the lower bound into "more than", for quantities such as a force
     where zero makes no sense but any positive value does. `whole_number` accepts only counts
     ("12", not "12.5"), such as video frames. `long_label` names the field away from its own
-    label (in the "fields need attention" notice); it defaults to `label`.
+    label (in the "fields need attention" notice); it defaults to `label`. `max_length` is the
+    most characters the field holds (the form's `maxlength`; the page refuses longer text from a
+    shared address): far more than any number a reader types, mistakes included.
     """
 
     name: str
@@ -34,6 +36,7 @@ class NumberField:
     show_when: str | None = None
     long_label: str = ""
     whole_number: bool = False
+    max_length: int = 50
 
     @property
     def full_label(self) -> str:

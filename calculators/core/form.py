@@ -90,6 +90,7 @@ class _FormRenderer:
                 id=self.id_for(name),
                 name=name,
                 value=self.texts.get(name, ""),
+                maxlength=str(field.max_length),
                 aria_describedby=described_by,
                 aria_required="true" if field.required else None,
                 aria_invalid="true" if name in self.errors else None,

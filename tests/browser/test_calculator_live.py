@@ -5,6 +5,8 @@ page that stays useful when Python cannot load."""
 from __future__ import annotations
 
 import re
+
+import pytest
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
@@ -118,12 +120,53 @@ def test_a_shared_address_restores_the_inputs_and_their_result(browser, site_url
         assert_clean(friend)
 
 
-def test_an_address_for_another_schema_version_shows_the_example(desktop, site_url):
-    desktop.page.goto(site_url + CALCULATOR_PAGE + shared_query(SLUG, "0", {"body_mass": "90"}))
+@pytest.mark.parametrize("schema", [SCHEMA - 1, SCHEMA + 1], ids=["older", "newer"])
+def test_an_address_for_another_schema_version_shows_the_example(desktop, site_url, schema):
+    desktop.page.goto(site_url + CALCULATOR_PAGE + shared_query(SLUG, str(schema), {"body_mass": "90"}))
     calculator = Calculator(desktop.page)
-    expect(calculator.status).to_contain_text("made for a different version of the calculator")
+    expect(calculator.status).to_have_text(
+        "This link was made for a different version of the calculator, so the example is shown.")
     expect(calculator.field("body_mass")).to_have_value(DEFAULTS["body_mass"])
     expect(calculator.result).to_be_visible()
+
+
+def test_an_unknown_choice_in_an_address_is_a_message_on_that_field_with_its_parts_shown(desktop, site_url):
+    slug = "step_timing"
+    query = shared_query(slug, calculators.run(slug, {})["schema"], {**calculators.defaults(slug), "timing": "laser"})
+    desktop.page.goto(site_url + "calculators/step-timing/" + query)
+    calculator = Calculator(desktop.page, slug)
+    calculator.expect_state("invalid")
+    expect(calculator.error("timing")).to_have_text(calculators.run(slug, {"timing": "laser"})["errors"]["timing"])
+    for name in ("contact_time", "flight_time", "contact_frames", "flight_frames", "frame_rate"):
+        expect(calculator.field(name)).to_be_visible()  # nothing the result could depend on is hidden
+    calculator.choice("timing", "ms").check()  # the reader chooses: the address's value is gone
+    calculator.expect_state("live")
+    expect(calculator.error("timing")).to_be_empty()
+    expect(calculator.field("contact_frames")).to_be_hidden()
+
+
+def test_a_value_too_long_for_its_field_is_refused_with_a_message(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE + shared_query(SLUG, str(SCHEMA), {**DEFAULTS, "body_mass": "8" * 5000}))
+    calculator = Calculator(desktop.page)
+    assert calculator.field("body_mass").get_attribute("maxlength") == "50"  # NumberField.max_length
+    calculator.expect_state("invalid")
+    expect(calculator.error("body_mass")).to_contain_text("too long for this field (at most 50 characters)")
+    expect(calculator.field("body_mass")).to_have_value("")
+    calculator.type({"body_mass": "80"})  # the reader's own value: the message goes
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "80"})
+    calculator.expect_state("live")
+
+
+def test_the_live_region_announces_the_headline_not_the_whole_result(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.type({"body_mass": "80"})
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "80"})
+    live = calculator.section.locator("[aria-live]")
+    expect(live).to_have_count(1)
+    expect(live).to_have_text(calculator.result.locator(".aq-result__headline").inner_text())
+    calculator.type({"body_mass": "abc"})
+    expect(live).to_have_text("1 field needs attention: Body mass.")
 
 
 def test_without_javascript_the_form_and_the_worked_example_are_there(browser, site_url):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import zipfile
 from pathlib import Path, PurePosixPath
+import urllib.parse
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -137,3 +138,15 @@ def test_a_missing_pyodide_fails_the_build_saying_what_to_run(tmp_path):
     result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
     assert result.returncode != 0
     assert "make setup" in result.stderr and "npm ci" in result.stderr
+
+
+def test_the_squad_page_offers_every_calculator_with_its_template_and_its_page(built_site):
+    page = Path("calculators/squad/index.html")
+    section = soup_of(built_site, page).select_one("section.aq-squad")
+    choices = json.loads(section["data-choices"])
+    assert [choice["slug"] for choice in choices] == list(calculators.available())
+    for choice in choices:
+        assert resolve(built_site, page, choice["page"] + "index.html").is_file(), choice["page"]
+        template = urllib.parse.unquote(choice["template"].removeprefix("data:text/csv;charset=utf-8,"))
+        assert template == calculators.table_template(choice["slug"])
+    assert "never uploaded" in section.select_one(".aq-squad__privacy").get_text()

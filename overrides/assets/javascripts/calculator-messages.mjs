@@ -4,14 +4,20 @@
 //   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
-//   worker -> page   ready(path)                  Python and the calculators are loaded, by the
+//                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
+//   worker -> page   progress(step)               the start moved on: a step done, or bytes arrived
+//                                                (the page gives up on a start silent for too long)
+//                    ready(path)                  Python and the calculators are loaded, by the
 //                                                start `path`: "snapshot", "normal" or "fallback"
 //                    failed(message)              they could not be loaded
-//                    result(id, result)           calculators.run(...)'s answer for run `id`
+//                    result(id, result)           calculators.run(...)'s answer for run `id`, or
+//                                                calculators.run_table(...)'s for table `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
 
 export const BOOT = "boot";
 export const RUN = "run";
+export const TABLE = "table";
+export const PROGRESS = "progress";
 export const READY = "ready";
 export const FAILED = "failed";
 export const RESULT = "result";
@@ -26,6 +32,8 @@ export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = ""
   wanted,
 });
 export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
+export const table = (id, slug, csvText) => ({ type: TABLE, id, slug, csvText });
+export const progress = (step) => ({ type: PROGRESS, step });
 export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });
 export const result = (id, answer) => ({ type: RESULT, id, result: answer });

@@ -13,8 +13,59 @@
 //   page then fetches the snapshot in the background, so the next visit restores it).
 // The page chooses (calculators.js: chooseStart). A snapshot that cannot be used (missing, damaged,
 // of another build) falls back to "normal".
+//
+// The page gives up on a start that stays silent too long (calculators.js: the watchdog), so the
+// worker reports each step and the bytes as they arrive (`progress`): a slow network is not a stuck
+// one.
 
 import * as message from "./calculator-messages.mjs";
+
+const PROGRESS_EVERY_MS = 500; // bytes are reported at most this often
+
+function reportProgress(step) {
+  self.postMessage(message.progress(step));
+}
+
+// A response body that reports its bytes as they arrive (at most every PROGRESS_EVERY_MS).
+function countedBody(response, name) {
+  let bytes = 0;
+  let reported = 0;
+  const counter = new TransformStream({
+    transform(chunk, stream) {
+      bytes += chunk.byteLength;
+      if (performance.now() - reported >= PROGRESS_EVERY_MS) {
+        reported = performance.now();
+        reportProgress(`${name}: ${bytes} bytes`);
+      }
+      stream.enqueue(chunk);
+    },
+  });
+  return response.body.pipeThrough(counter);
+}
+
+// Pyodide 314 catches a failed WebAssembly instantiation itself: it logs "wasm instantiation
+// failed!" and never settles loadPyodide (a 404, a wrong MIME type, a Content-Security-Policy
+// without 'wasm-unsafe-eval'). So the worker watches instantiation, and a refusal ends the start
+// at once, with the browser's reason.
+const wasmRefusals = new Set();
+for (const name of ["instantiate", "instantiateStreaming"]) {
+  const original = WebAssembly[name];
+  WebAssembly[name] = function (...args) {
+    return original.apply(this, args).catch((problem) => {
+      for (const refuse of wasmRefusals) refuse(problem);
+      throw problem;
+    });
+  };
+}
+
+function unlessWasmRefused(loading) {
+  let refuse;
+  const refused = new Promise((_, reject) => {
+    refuse = (problem) => reject(new Error(`WebAssembly could not be started: ${problem?.message ?? problem}`));
+  });
+  wasmRefusals.add(refuse);
+  return Promise.race([loading, refused]).finally(() => wasmRefusals.delete(refuse));
+}
 
 const quiet = { stdout: () => {}, stderr: () => {} };
 // The calculators need no package from Pyodide's index, so neither start downloads it; and a
@@ -27,14 +78,16 @@ async function importPyodide(pyodideURL) {
 
 async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
   const loadPyodide = await importPyodide(pyodideURL);
-  const pyodide = await loadPyodide({
+  reportProgress("pyodide.mjs loaded");
+  const pyodide = await unlessWasmRefused(loadPyodide({
     indexURL: pyodideURL,
     stdLibURL: stdlibURL,
     lockFileContents: EMPTY_LOCK,
     // Packages resolve against our own copy; Pyodide's CDN is never asked for anything.
     packageBaseUrl: pyodideURL,
     ...quiet,
-  });
+  }));
+  reportProgress("Python started");
   const problems = [];
   await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
   if (problems.length) throw new Error(problems.join(" "));
@@ -45,7 +98,7 @@ async function fetchSnapshot(snapshotURL) {
   const response = await fetch(snapshotURL);
   if (!response.ok) throw new Error(`${snapshotURL}: HTTP ${response.status}`);
   // gzip on any static host; the stream checks the length and CRC, so a cut download is refused.
-  const inflated = response.body.pipeThrough(new DecompressionStream("gzip"));
+  const inflated = countedBody(response, "snapshot").pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
@@ -53,13 +106,14 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
   const snapshot = fetchSnapshot(snapshotURL); // downloads while pyodide.mjs loads
   snapshot.catch(() => {}); // awaited below; a failure there is the one reported
   const loadPyodide = await importPyodide(pyodideURL);
-  const pyodide = await loadPyodide({
+  reportProgress("pyodide.mjs loaded");
+  const pyodide = await unlessWasmRefused(loadPyodide({
     indexURL: pyodideURL,
     _loadSnapshot: snapshot,
     stdLibURL: new URL("empty.zip", wheelURL).href,
     lockFileContents: EMPTY_LOCK,
     ...quiet,
-  });
+  }));
   const made = JSON.parse(pyodide.globals.get("SNAPSHOT_INFO"));
   const fingerprint = new URL(wheelURL).pathname.split("/").at(-2);
   if (made.fingerprint !== fingerprint) throw new Error(`the snapshot is of calculators ${made.fingerprint}, not ${fingerprint}`);
@@ -77,7 +131,7 @@ function startFiles({ pyodideURL, wheelURL, stdlibURL }, path) {
 function fetchAhead(urls) {
   for (const url of urls) {
     fetch(url)
-      .then((response) => response.body?.pipeTo(new WritableStream()))
+      .then((response) => response.body && countedBody(response, url.split("/").at(-1)).pipeTo(new WritableStream()))
       .catch(() => {}); // only a head start: the start itself reports what really fails
   }
 }
@@ -95,10 +149,12 @@ async function boot(urls) {
     } catch (problem) {
       console.warn(`Calculators: the Python snapshot was not used (${problem?.message ?? problem}); starting normally.`);
       path = "fallback";
+      reportProgress("starting normally");
     }
   }
   if (!pyodide) pyodide = await startNormally(urls);
-  return { runJSON: pyodide.pyimport("calculators").run_json, path };
+  const calculators = pyodide.pyimport("calculators");
+  return { runJSON: calculators.run_json, runTableJSON: calculators.run_table_json, path };
 }
 
 // Python, once the page has said how to start it. Runs that arrive before that wait for it too.
@@ -114,11 +170,14 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);
-  } else if (data.type === message.RUN) {
+  } else if (data.type === message.RUN || data.type === message.TABLE) {
     try {
-      const { runJSON } = await runner;
-      const answer = JSON.parse(runJSON(data.slug, JSON.stringify(data.inputs)));
-      self.postMessage(message.result(data.id, answer));
+      const { runJSON, runTableJSON } = await runner;
+      const answer =
+        data.type === message.RUN
+          ? runJSON(data.slug, JSON.stringify(data.inputs))
+          : runTableJSON(data.slug, data.csvText); // the squad's file, as text: it stays in this worker
+      self.postMessage(message.result(data.id, JSON.parse(answer)));
     } catch (problem) {
       self.postMessage(message.error(data.id, String(problem?.message ?? problem)));
     }

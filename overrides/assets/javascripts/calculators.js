@@ -29,13 +29,24 @@ const STATUS = {
 
 // ---- the one worker of this page ------------------------------------------------------------
 
+// A start or a run that stays silent this long has stopped: a stalled download, a wasm the browser
+// never instantiates, a worker that died. The worker reports every step of a start and its bytes as
+// they arrive (`progress`), so a slow network keeps it going; only silence ends it.
+const SILENCE_MS = 20_000;
+// A worker that dies once it was ready is started again once, on the next input; a second death
+// leaves the calculators unavailable, with Retry.
+const RESTARTS = 1;
+
 const runtime = {
-  state: "idle", // idle -> loading -> ready | failed (-> loading again on retry)
+  state: "idle", // idle -> loading -> ready | failed (-> loading again on retry); ready -> idle when the worker died
   worker: null,
+  watchdog: 0, // the timer that ends a silent start or run
+  restarts: 0, // restarts after the worker died, since the page opened or the reader's Retry
   nextId: 1,
   path: "", // how Python started: "snapshot", "normal" or "fallback" (on each section as data-python)
   snapshotURL: "",
   views: new Set(),
+  tables: new Map(), // id -> {resolve, reject}: squads' files being worked out (runTable)
   liveMarked: false,
 };
 
@@ -78,11 +89,14 @@ function startRuntime(view, { retry = false } = {}) {
     failRuntime(error.message);
     return;
   }
-  worker.addEventListener("message", ({ data }) => onWorkerMessage(data));
+  worker.addEventListener("message", ({ data }) => {
+    if (runtime.worker === worker) onWorkerMessage(data);
+  });
   worker.addEventListener("error", (event) => {
     event.preventDefault();
-    failRuntime(event.message || "the worker could not be started");
+    if (runtime.worker === worker) workerLost(event.message || "the worker could not be started");
   });
+  watchWorker();
   runtime.snapshotURL = urls.snapshotURL;
   chooseStart(urls.snapshotURL).then((wanted) => {
     if (runtime.worker === worker) worker.postMessage(message.boot({ ...urls, wanted }));
@@ -155,10 +169,48 @@ function measuredMbps() {
 
 function failRuntime(reason) {
   console.warn(`Calculators: live results are unavailable (${reason}).`);
+  stopWorker();
+  setRuntimeState("failed");
+}
+
+function stopWorker() {
+  clearTimeout(runtime.watchdog);
   runtime.worker?.terminate();
   runtime.worker = null;
-  for (const view of runtime.views) view.asked = 0; // those answers will never come
-  setRuntimeState("failed");
+  for (const table of runtime.tables.values()) table.reject(new Error("Python stopped"));
+  runtime.tables.clear();
+  for (const view of runtime.views) {
+    if (view.asked) view.changed = true; // that answer will never come: ask again when there is a worker
+    view.asked = 0;
+  }
+}
+
+// While a start or a run waits for the worker, its silence is timed; every message restarts the
+// clock. `?aq-silence-ms=` shortens it, for the tests of a worker that dies.
+function watchWorker() {
+  clearTimeout(runtime.watchdog);
+  const waiting = runtime.state === "loading" || runtime.tables.size > 0 || [...runtime.views].some((view) => view.asked);
+  if (!runtime.worker || !waiting) return;
+  const quiet = Number(new URLSearchParams(location.search).get("aq-silence-ms")) || SILENCE_MS;
+  // A squad's file keeps Python busy (and silent) for a while: up to TABLE_ROW_MS an athlete more.
+  const silence = quiet + Math.max(0, ...[...runtime.tables.values()].map((table) => table.budget));
+  runtime.watchdog = setTimeout(() => workerLost(`no word from Python for ${silence / 1000} s`), silence);
+}
+
+// The worker stopped answering or failed. Before it was ready, the start has failed. Once it was
+// ready, it is started again (once) on the next input, or at once if an answer was awaited: the
+// reader's inputs are in the form, and are sent again.
+function workerLost(reason) {
+  if (runtime.state !== "ready" || runtime.restarts >= RESTARTS) {
+    failRuntime(reason);
+    return;
+  }
+  console.warn(`Calculators: the Python worker stopped (${reason}); it starts again with the next change.`);
+  runtime.restarts += 1;
+  stopWorker();
+  setRuntimeState("idle");
+  const waiting = [...runtime.views].find((view) => view.changed);
+  if (waiting) startRuntime(waiting);
 }
 
 function setRuntimeState(state) {
@@ -174,16 +226,28 @@ function onWorkerMessage(data) {
     setRuntimeState("ready");
   } else if (data.type === message.FAILED) {
     failRuntime(data.message);
-  } else if (runtime.state !== "failed") {
-    const view = [...runtime.views].find((each) => each.asked === data.id);
-    if (!view) return; // an answer for a calculator no longer on the page
-    view.asked = 0;
-    if (view.changed) requestResult(view); // the reader typed on: their latest inputs go next
-    else if (data.type === message.RESULT) showResult(view, data.result);
-    else {
-      console.error(`Calculators: ${view.slug} failed: ${data.message}`);
-      setStatus(view, "broken");
-    }
+  } else if (data.type === message.RESULT || data.type === message.ERROR) {
+    showAnswer(data);
+  }
+  watchWorker(); // heard from: the silence starts again, if anything is still awaited
+}
+
+function showAnswer(data) {
+  const table = runtime.tables.get(data.id);
+  if (table) {
+    runtime.tables.delete(data.id);
+    if (data.type === message.RESULT) table.resolve(data.result);
+    else table.reject(new Error(data.message));
+    return;
+  }
+  const view = [...runtime.views].find((each) => each.asked === data.id);
+  if (!view) return; // an answer for a calculator no longer on the page
+  view.asked = 0;
+  if (view.changed) requestResult(view); // the reader typed on: their latest inputs go next
+  else if (data.type === message.RESULT) showResult(view, data.result);
+  else {
+    console.error(`Calculators: ${view.slug} failed: ${data.message}`);
+    setStatus(view, "broken");
   }
 }
 
@@ -196,6 +260,24 @@ function requestResult(view) {
   view.changed = false;
   view.asked = runtime.nextId++;
   runtime.worker.postMessage(message.run(view.asked, view.slug, readInputs(view.form)));
+  watchWorker();
+}
+
+// A squad's CSV file through `calculators.run_table`, in the page's one worker (coach mode:
+// squad.js). `section` carries the runtime's data- attributes, as a calculator's does. Resolves
+// to run_table's answer; rejects when Python cannot be started or stops.
+const TABLE_ROW_MS = 50; // far more than a row takes (a few milliseconds), so only a stuck worker ends it
+
+export function runTable(section, slug, csvText) {
+  if (runtime.state === "failed") startRuntime({ section }, { retry: true });
+  else startRuntime({ section });
+  if (!runtime.worker) return Promise.reject(new Error("Python could not be started here"));
+  const id = runtime.nextId++;
+  const budget = TABLE_ROW_MS * (csvText.match(/\n/g)?.length ?? 1);
+  const answer = new Promise((resolve, reject) => runtime.tables.set(id, { resolve, reject, budget }));
+  runtime.worker.postMessage(message.table(id, slug, csvText));
+  watchWorker();
+  return answer;
 }
 
 // ---- one calculator on the page ---------------------------------------------------------------
@@ -216,6 +298,8 @@ function enhance(section) {
     mode: "example", // which status the view shows while it has no live result
     live: false,
     observer: null,
+    announcement: announcementFor(section),
+    refused: {}, // messages for address values the form refused, until the reader edits those fields
   };
   view.exampleStatus = view.status.textContent; // written by the build for the example shown
   runtime.views.add(view);
@@ -223,7 +307,7 @@ function enhance(section) {
   const shared = readSharedState(view);
   if (shared?.outdated) view.mode = "outdated";
   else if (shared) {
-    fillForm(form, shared.values);
+    view.refused = fillForm(form, shared.values);
     view.mode = "yours";
     view.result.hidden = true; // the example is not their result: never show it as if it were
   }
@@ -233,13 +317,20 @@ function enhance(section) {
     event.preventDefault();
     inputChanged(view);
   });
-  form.addEventListener("input", () => inputChanged(view));
+  form.addEventListener("input", (event) => {
+    forgetAddressValue(view, event.target.name);
+    inputChanged(view);
+  });
   form.addEventListener("change", (event) => {
-    if (event.target.type === "radio" || event.target.tagName === "SELECT") inputChanged(view);
+    if (event.target.type !== "radio" && event.target.tagName !== "SELECT") return;
+    forgetAddressValue(view, event.target.name);
+    inputChanged(view);
   });
   form.addEventListener("focusin", () => startRuntime(view));
   view.retry.addEventListener("click", () => {
     view.retry.hidden = true;
+    view.status.focus(); // the button goes away: keyboard focus goes to what it changes, the status line
+    runtime.restarts = 0;
     startRuntime(view, { retry: true });
   });
   // Python starts when the calculator is within about a screen of being seen: a calculator at the
@@ -259,6 +350,21 @@ function enhance(section) {
     bringIntoView(section);
   }
   if (runtime.worker) requestResult(view); // Python is already running
+}
+
+// What a screen reader hears after each result: its headline (or which fields need attention),
+// not the whole result with its tables. A visually hidden live region the script fills.
+function announcementFor(section) {
+  const announcement = document.createElement("p");
+  announcement.className = "aq-calc__announcement";
+  announcement.setAttribute("aria-live", "polite");
+  section.querySelector(".aq-calc__status-bar").after(announcement);
+  return announcement;
+}
+
+function announce(view) {
+  const summary = view.result.querySelector(".aq-result__headline, .aq-notice");
+  view.announcement.textContent = (summary?.textContent ?? view.status.textContent).replace(/\s+/g, " ").trim();
 }
 
 function bringIntoView(section) {
@@ -304,9 +410,11 @@ function showResult(view, result) {
   view.live = true;
   view.result.innerHTML = result.html;
   view.result.hidden = false;
-  showErrors(view.form, result.errors);
+  showErrors(view.form, { ...result.errors, ...view.refused });
+  const ok = result.ok && Object.keys(view.refused).length === 0;
   // An outdated link keeps saying why the example is shown, until the reader changes a value.
-  setStatus(view, !result.ok ? "invalid" : view.mode === "outdated" ? "outdated" : "live");
+  setStatus(view, !ok ? "invalid" : view.mode === "outdated" ? "outdated" : "live");
+  announce(view);
   if (!runtime.liveMarked) {
     runtime.liveMarked = true;
     performance.mark(LIVE_MARK);
@@ -322,15 +430,56 @@ function readInputs(form) {
   return inputs;
 }
 
+// Fill the form from a shared address; returns {name: message} for the values it refused. A choice
+// the form does not offer is kept (a hidden input) and sent, so Python says what to choose, and the
+// parts that depend on it are shown: never a silent default. Text longer than its field holds is
+// refused here, with a message next to the field.
 function fillForm(form, values) {
+  const refused = {};
   for (const control of form.elements) {
     if (!control.name) continue;
-    if (control.type === "radio" || control.type === "checkbox") control.checked = values[control.name] === control.value;
-    else control.value = values[control.name] ?? "";
+    const value = values[control.name] ?? "";
+    if (control.type === "radio" || control.type === "checkbox") control.checked = sameChoice(value, control.value);
+    else if (control.maxLength > 0 && value.length > control.maxLength) refused[control.name] = tooLong(control);
+    else control.value = value;
+  }
+  for (const [name, value] of Object.entries(values)) {
+    if (offeredChoices(form, name)?.every((offered) => !sameChoice(value, offered))) keepUnknownChoice(form, name, value);
   }
   for (const group of form.querySelectorAll("details")) {
     if ([...group.querySelectorAll("[name]")].some((control) => control.type !== "radio" && control.value !== "")) group.open = true;
   }
+  return refused;
+}
+
+function tooLong(control) {
+  control.value = "";
+  return `The link's value was too long for this field (at most ${control.maxLength} characters), so it was left out.`;
+}
+
+// Compared as Python's parsing compares a choice: spaces trimmed, case ignored.
+function sameChoice(a, b) {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+// The values a choice offers (its radio buttons or its list), or undefined for any other input.
+function offeredChoices(form, name) {
+  const control = form.elements.namedItem(name);
+  if (control instanceof RadioNodeList) return [...control].map((radio) => radio.value);
+  if (control?.tagName === "SELECT") return [...control.options].map((option) => option.value);
+  return undefined;
+}
+
+function keepUnknownChoice(form, name, value) {
+  const kept = Object.assign(document.createElement("input"), { type: "hidden", name, value });
+  kept.dataset.unknownChoice = "";
+  form.append(kept);
+}
+
+// The reader has set this field themselves: what the address said no longer matters.
+function forgetAddressValue(view, name) {
+  delete view.refused[name];
+  for (const kept of view.form.querySelectorAll("input[data-unknown-choice]")) if (kept.name === name) kept.remove();
 }
 
 function showErrors(form, errors) {
@@ -349,14 +498,15 @@ function showErrors(form, errors) {
 }
 
 // `data-show-when="FIELD=VALUE"`: shown only while FIELD has VALUE, compared as Python's parsing
-// does (spaces trimmed, case ignored). A hidden part's inputs are disabled, so they are not sent
+// does (sameChoice). A hidden part's inputs are disabled, so they are not sent
 // (the calculator then neither reads nor checks them).
 function applyShowWhen(form) {
   const inputs = readInputs(form);
-  const same = (a, b) => a.trim().toLowerCase() === b.trim().toLowerCase();
+  const unknown = new Set([...form.querySelectorAll("input[data-unknown-choice]")].map((kept) => kept.name));
   for (const part of form.querySelectorAll("[data-show-when]")) {
     const [field, value] = part.dataset.showWhen.split("=", 2);
-    part.hidden = !same(inputs[field.trim()] ?? "", value);
+    // While a choice holds a value the form does not offer, every part that depends on it is shown.
+    part.hidden = !unknown.has(field.trim()) && !sameChoice(inputs[field.trim()] ?? "", value);
   }
   for (const control of form.elements) {
     if (control.name) control.disabled = Boolean(control.closest("[data-show-when][hidden]"));

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 import calculators
 from calculators.core.fields import Choice, ChoiceField, NumberField
 from calculators.core.form import render_form
+from tests.support.typing_like_a_reader import MISTAKES
 
 SLUG = "strength_balance"
 
@@ -46,6 +47,15 @@ def test_numbers_are_text_inputs_with_a_decimal_keyboard_described_by_help_and_e
     body_mass = page.select_one("#strength_balance-body_mass")
     assert body_mass["name"] == "body_mass" and body_mass["value"] == "75"
     assert body_mass["aria-describedby"] == "strength_balance-body_mass-help strength_balance-body_mass-error"
+
+
+def test_a_number_holds_at_most_its_declared_length_and_every_mistake_a_reader_types_fits():
+    """The form's maxlength comes from the declaration; the page refuses longer address values."""
+    for control in form().select("input:not([type=radio])"):
+        assert control["maxlength"] == str(NumberField("x", "X").max_length)
+    assert max(len(mistake) for mistake in MISTAKES) <= NumberField("x", "X").max_length
+    narrow = render_form("demo", (NumberField("count", "Count", max_length=4),))
+    assert 'maxlength="4"' in narrow
 
 
 def test_a_single_field_is_a_div_with_label_and_unit_control_help_and_an_empty_error_slot():
