@@ -6,7 +6,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PYTEST_ARGS ?=
+# Both cores: each pytest worker builds the site once and drives its own Chromium.
+PYTEST_ARGS ?= -n 2
 # Material prints a notice about MkDocs 2.0 on every build; it says nothing about this site.
 export NO_MKDOCS_2_WARNING := 1
 
