@@ -49,13 +49,16 @@ class PageRecorder:
     @classmethod
     @contextmanager
     def open(cls, browser: Browser, *, width: int, height: int, mobile: bool,
-             java_script_enabled: bool = True) -> Iterator["PageRecorder"]:
+             java_script_enabled: bool = True, **context_options) -> Iterator["PageRecorder"]:
+        """`context_options` go to Playwright's `new_context` (e.g. `bypass_csp=True` for a test
+        that injects a script of its own into pages that ship a strict policy)."""
         context = browser.new_context(
             viewport={"width": width, "height": height},
             device_scale_factor=2 if mobile else 1,
             is_mobile=mobile,
             has_touch=mobile,
             java_script_enabled=java_script_enabled,
+            **context_options,
         )
         page = context.new_page()
         recorder = cls(page)
