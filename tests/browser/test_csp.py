@@ -117,8 +117,10 @@ def test_every_page_shows_with_its_theme_and_no_violation(browser, published):
         for path in site_pages(published):
             open_page(page, published.url + path, published.header_policy())
             page.wait_for_load_state("networkidle")
-            # Material's inline palette script ran: the colours are the site's, not the fallback.
-            expect(page.locator("body")).to_have_attribute("data-md-color-primary", "deep-orange")
+            # Material's inline palette script ran: the colours are the site's (its own primary,
+            # overrides/assets/stylesheets/site.css), not Material's indigo fallback.
+            expect(page.locator("body")).to_have_attribute("data-md-color-primary", "custom")
+            expect(page.locator(".md-header")).to_have_css("background-color", "rgb(191, 54, 12)")
 
 
 def test_search_finds_the_article_with_no_violation(browser, published):
