@@ -91,12 +91,21 @@ class Calculator(Generic[InputsT, ResultT]):
         """The JSON-serialisable answer the browser worker shows: see `calculators.run`."""
         return self.run_with_summary(raw_inputs)[0]
 
-    def run_with_summary(self, raw_inputs: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, str]]:
-        """`run`'s answer, and the result's headline figures for a squad's table ({} when not ok)."""
+    def run_with_summary(
+        self, raw_inputs: Mapping[str, object], *, with_html: bool = True
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """`run`'s answer, and the result's headline figures for a squad's table ({} when not ok).
+
+        Without `with_html` the answer has no "html" and the result is not rendered at all, when
+        the calculator declares its own summary (the costliest part of a run, for a squad's file).
+        """
         evaluation = self.evaluate(raw_inputs)
+        summary: dict[str, str] = {}
+        html = None
         if evaluation.result is None:
-            html = attention_notice(evaluation.errors, self.labels())
-            summary: dict[str, str] = {}
+            html = attention_notice(evaluation.errors, self.labels()) if with_html else None
+        elif self.summarise and not with_html:
+            summary = dict(self.summarise(evaluation.result))
         else:
             html = self.render(evaluation.result, self.slug)
             summary = dict(self.summarise(evaluation.result)) if self.summarise else {"Result": headline_text(html)}
@@ -108,6 +117,8 @@ class Calculator(Generic[InputsT, ResultT]):
             "errors": dict(evaluation.errors),
             "values": dict(evaluation.parsed.texts),
         }
+        if not with_html:
+            del answer["html"]
         return answer, summary
 
     def form_html(self, values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None) -> str:

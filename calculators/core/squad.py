@@ -191,9 +191,7 @@ def run_squad(calculator: Calculator[Any, Any], text: str, *, with_html: bool = 
     results, problems = [], []
     for row in rows:
         inputs = {**absent, **row.inputs}
-        result, summary = calculator.run_with_summary(inputs)
-        if not with_html:
-            del result["html"]
+        result, summary = calculator.run_with_summary(inputs, with_html=with_html)
         results.append({"line": row.line, "athlete": row.athlete, "result": result, "summary": summary})
         for field, message in result["errors"].items():
             column = by_field.get(field)

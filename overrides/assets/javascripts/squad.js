@@ -10,7 +10,7 @@
 import { runTable } from "./calculators.js";
 
 const MAX_FILE_BYTES = 5_000_000; // as calculators/core/squad.py: far more than a squad needs
-const RESULT_EVENT = "aq-squad:result"; // dispatched on the section after each table (tests, benchmark)
+const RESULT_EVENT = "aq-squad:result"; // on the section once a table is all shown, or a file refused (tests, benchmark)
 
 function enhanceSquad(section) {
   const choices = JSON.parse(section.dataset.choices);
@@ -76,6 +76,7 @@ async function work(view, text, what) {
   view.answer = answer;
   if (!answer.ok) {
     view.status(answer.message);
+    view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail: { ok: false } }));
   } else {
     const worked = answer.rows.filter((row) => row.result.ok).length;
     view.status(
@@ -87,7 +88,6 @@ async function work(view, text, what) {
     showTable(view);
     view.section.querySelector(".aq-squad__actions").hidden = false;
   }
-  view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail: { ok: answer.ok } }));
 }
 
 function clear(view) {
@@ -103,15 +103,19 @@ function element(tag, text = "", attributes = {}) {
   return made;
 }
 
+const PROBLEMS_LISTED = 200; // a file with thousands of mistakes is one to fix at its source
+
 function showProblems(view) {
   const { problems } = view.answer;
   if (!problems.length) return;
   const list = element("ul", "", { class: "aq-squad__problem-list" });
-  for (const problem of problems) {
+  for (const problem of problems.slice(0, PROBLEMS_LISTED)) {
     const where = `Line ${problem.line}` + (problem.column ? `, column ${problem.column} (${problem.header})` : "");
     const who = problem.athlete ? `, ${problem.athlete}` : "";
     list.append(element("li", `${where}${who}: ${problem.message}`));
   }
+  const more = problems.length - PROBLEMS_LISTED;
+  if (more > 0) list.append(element("li", `… and ${more} more: the table marks every row to fix.`));
   view.section.querySelector(".aq-squad__problems").replaceChildren(element("h4", "Values to fix"), list);
 }
 
@@ -121,8 +125,8 @@ function labels(answer) {
   return [...new Set(answer.rows.flatMap((row) => Object.keys(row.summary)))];
 }
 
-function cells(view, row) {
-  const figures = labels(view.answer).map((label) => row.summary[label] ?? "");
+function cells(figureLabels, row) {
+  const figures = figureLabels.map((label) => row.summary[label] ?? "");
   const state = row.result.ok ? "" : `${Object.keys(row.result.errors).length} to fix`;
   return [String(row.line), row.athlete, ...figures, state];
 }
@@ -136,8 +140,9 @@ function compare(a, b) {
 }
 
 function showTable(view) {
-  const headings = ["Line", "Athlete", ...labels(view.answer), "Problems"];
-  const rows = view.answer.rows.map((row) => ({ row, cells: cells(view, row) }));
+  const figureLabels = labels(view.answer);
+  const headings = ["Line", "Athlete", ...figureLabels, "Problems"];
+  const rows = view.answer.rows.map((row) => ({ row, cells: cells(figureLabels, row) }));
   const { column, descending } = view.sort;
   if (column >= 0) {
     rows.sort((a, b) => compare(a.cells[column], b.cells[column]) * (descending ? -1 : 1));
@@ -159,19 +164,35 @@ function showTable(view) {
   });
   table.append(element("thead"), element("tbody"));
   table.tHead.append(head);
-  for (const { row, cells: texts } of rows) {
-    const tr = element("tr", "", row.result.ok ? {} : { class: "aq-squad__row--problem" });
-    texts.forEach((text, index) => {
-      const cell = element(index === 1 ? "th" : "td", "", index === 1 ? { scope: "row" } : {});
-      if (index === 1 && chosen(view).page) cell.append(linkToFullResult(view, row, text || `Line ${row.line}`));
-      else cell.textContent = text;
-      tr.append(cell);
-    });
-    table.tBodies[0].append(tr);
-  }
   const wrap = element("div", "", { class: "aq-table-wrap" });
   wrap.append(table);
   view.section.querySelector(".aq-squad__table").replaceChildren(wrap);
+  fillRows(view, table.tBodies[0], rows);
+}
+
+// The rows go in a few hundred at a time, one batch a frame, so that a squad of thousands never
+// holds up the page (scrolling, typing) while its table is built.
+const ROWS_PER_FRAME = 200;
+
+async function fillRows(view, body, rows) {
+  const drawing = (view.drawing = Symbol("table")); // a newer table (a sort, a new file) stops this one
+  for (let start = 0; start < rows.length; start += ROWS_PER_FRAME) {
+    if (start) await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (view.drawing !== drawing) return;
+    const batch = document.createDocumentFragment();
+    for (const { row, cells: texts } of rows.slice(start, start + ROWS_PER_FRAME)) {
+      const tr = element("tr", "", row.result.ok ? {} : { class: "aq-squad__row--problem" });
+      texts.forEach((text, index) => {
+        const cell = element(index === 1 ? "th" : "td", "", index === 1 ? { scope: "row" } : {});
+        if (index === 1 && chosen(view).page) cell.append(linkToFullResult(view, row, text || `Line ${row.line}`));
+        else cell.textContent = text;
+        tr.append(cell);
+      });
+      batch.append(tr);
+    }
+    body.append(batch);
+  }
+  view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail: { ok: true } }));
 }
 
 // The athlete's values in the single calculator's shareable address (?SLUG.v=SCHEMA&SLUG.NAME=VALUE).
