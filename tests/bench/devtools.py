@@ -1,0 +1,62 @@
+"""A page's network and CPU emulated through the DevTools protocol, its workers and service worker included.
+
+The page's own session sets the network conditions and auto-attaches to the page's workers and to
+its service worker (`Target.setAutoAttach`; each target is held at its start until it has been set up, then told
+to run). That set-up is done from the benchmark's own waiting loops (`Emulation.release`), never
+inside the protocol's event handler: a command sent from a handler can deadlock Playwright's sync
+API. A dedicated worker (Pyodide's) shares the page's network conditions: sent to the
+worker itself, `Network.emulateNetworkConditions` answers "Not supported", and the benchmark's
+"fastest download" shows the worker's files arriving at the emulated rate. A service worker is a
+target of its own, so it gets the same conditions set on it; without that the site's service worker
+would download at loopback speed. The emulated round trip is a minimum time from request to
+response headers, per request (no connection set-up is modelled), and the page and its service
+worker are throttled separately (each at the profile's rate), not as one shared link.
+
+`Emulation.setCPUThrottlingRate` slows the page's main thread only: Chromium refuses it for workers
+("Operation is only supported for pages, not workers"), so Python's start-up in the worker runs at
+the machine's full speed on every profile.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import count
+
+from playwright.sync_api import BrowserContext, Page
+
+from tests.bench.network import NetworkProfile
+
+
+class Emulation:
+    """`page`'s network and CPU as `profile` has them, set before it navigates; on loopback, nothing."""
+
+    def __init__(self, context: BrowserContext, page: Page, profile: NetworkProfile) -> None:
+        self._profile = profile
+        self._held: list[dict] = []
+        self._ids = count(1)
+        self._session = context.new_cdp_session(page) if profile.emulated else None
+        if self._session is None:
+            return
+        self._session.send("Network.emulateNetworkConditions", profile.conditions())
+        if profile.cpu_slowdown != 1:
+            self._session.send("Emulation.setCPUThrottlingRate", {"rate": profile.cpu_slowdown})
+        self._session.on("Target.attachedToTarget", self._hold)
+        self._session.send("Target.setAutoAttach", {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False})
+
+    def _hold(self, target: dict) -> None:
+        self._held.append(target)
+
+    def release(self) -> None:
+        """Set up the workers held since the last call (the service worker gets the network
+        conditions), and let them run."""
+        held, self._held = self._held, []
+        for target in held:
+            if target["targetInfo"]["type"] == "service_worker":
+                self._in_target(target["sessionId"], "Network.enable")
+                self._in_target(target["sessionId"], "Network.emulateNetworkConditions", self._profile.conditions())
+            self._in_target(target["sessionId"], "Runtime.runIfWaitingForDebugger")
+
+    def _in_target(self, session_id: str, method: str, params: dict[str, object] | None = None) -> None:
+        assert self._session is not None
+        message = {"id": next(self._ids), "method": method, "params": params or {}}
+        self._session.send("Target.sendMessageToTarget", {"sessionId": session_id, "message": json.dumps(message)})

@@ -1,0 +1,85 @@
+"""Every request of a browser context (its pages, their workers, the service worker) and what it
+cost on the wire, from Playwright's network events."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from playwright.sync_api import BrowserContext, Page, Request, Response
+
+LARGE_DOWNLOAD = 100_000
+"""Bytes: downloads this large show the rate the network really gave (the emulation check)."""
+QUIET_S = 3.0
+"""A first visit has settled when no request has been in flight for this long."""
+
+
+@dataclass(frozen=True)
+class Transfer:
+    """One finished request."""
+
+    sent: int
+    """Bytes over the network: headers and body as sent, compressed (0 from a cache, or answered by
+    the service worker, whose own request is counted instead)."""
+    finished_at: float
+    """When its last byte arrived, in milliseconds since the epoch."""
+    mbps: float
+    """The rate its body arrived at, for a body of LARGE_DOWNLOAD bytes or more (else 0)."""
+
+
+class Traffic:
+    """Follows a browser context's requests as they happen."""
+
+    def __init__(self, context: BrowserContext) -> None:
+        self.finished: list[Request] = []
+        self.in_flight: set[Request] = set()
+        self.answered_by_worker: set[Request] = set()
+        context.on("request", self._started)
+        context.on("response", self._answered)
+        context.on("requestfinished", self._finished)
+        context.on("requestfailed", self._failed)
+
+    def _started(self, request: Request) -> None:
+        self.in_flight.add(request)
+
+    def _answered(self, response: Response) -> None:
+        if response.from_service_worker:
+            self.answered_by_worker.add(response.request)
+
+    def _failed(self, request: Request) -> None:
+        self.in_flight.discard(request)
+
+    def _finished(self, request: Request) -> None:
+        self.in_flight.discard(request)
+        self.finished.append(request)
+
+    def take(self) -> list[Transfer]:
+        """What the requests finished since the last call cost."""
+        taken, self.finished = self.finished, []
+        return [self._transfer(request) for request in taken]
+
+    def _transfer(self, request: Request) -> Transfer:
+        sizes = request.sizes()
+        body = sizes["responseBodySize"]
+        sent = 0 if request in self.answered_by_worker else max(0, sizes["responseHeadersSize"] + body)
+        timing = request.timing
+        seconds = (timing["responseEnd"] - timing["responseStart"]) / 1000
+        return Transfer(
+            sent=sent,
+            finished_at=timing["startTime"] + max(timing["responseEnd"], 0),
+            mbps=body * 8 / seconds / 1e6 if sent and body >= LARGE_DOWNLOAD and seconds > 0 else 0.0,
+        )
+
+    def settle(self, page: Page, limit_s: float, meanwhile: Callable[[], None]) -> bool:
+        """Wait until nothing has been in flight for QUIET_S, doing `meanwhile` every 50 ms; False
+        if that took over `limit_s`."""
+        began = quiet_since = time.monotonic()
+        while time.monotonic() - began < limit_s:
+            meanwhile()
+            if self.in_flight:
+                quiet_since = time.monotonic()
+            elif time.monotonic() - quiet_since >= QUIET_S:
+                return True
+            page.wait_for_timeout(50)
+        return False

@@ -1,0 +1,209 @@
+"""One visit to a page, measured: navigation to the first live result, the start Python took, the
+bytes it cost, and the main thread's longest tasks; and a reader typing into a live calculator.
+
+Everything is timed inside the page (performance marks, event timestamps, performance.now()),
+never by the clock of this process.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from playwright.sync_api import BrowserContext, Page, Playwright
+
+from tests.bench.devtools import Emulation
+from tests.bench.network import NetworkProfile
+from tests.bench.traffic import Traffic
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+
+LIVE_MARK = "aq-calculator-live"
+PATIENCE_MS = 180_000  # a cold visit on the slowest profile takes about a minute
+CALCULATOR_SCRIPT = "/assets/javascripts/calculator"
+"""The site's page scripts for calculators (calculators.js, calculator-messages.mjs), by address."""
+
+# Registered before any page script runs: long tasks, and the scripts that ran in long animation
+# frames (each with its address), so that a long task can be put down to the calculators' script.
+WATCH_MAIN_THREAD = """
+window.__aqTasks = [];
+window.__aqScripts = [];
+new PerformanceObserver((list) => {
+  for (const task of list.getEntries()) __aqTasks.push([task.startTime, task.duration]);
+}).observe({ type: "longtask", buffered: true });
+if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries())
+      for (const script of frame.scripts) __aqScripts.push([script.startTime, script.duration, script.sourceURL]);
+  }).observe({ type: "long-animation-frame", buffered: true });
+}
+"""
+
+# Live, or the page has said live results are unavailable (its status line's state).
+LIVE_OR_GIVEN_UP = f"""() => performance.getEntriesByName("{LIVE_MARK}").length > 0
+  || document.querySelector(".aq-calc__status")?.dataset.state === "unavailable" """
+
+WHEN_LIVE = f"""() => ({{
+  live: performance.getEntriesByName("{LIVE_MARK}")[0]?.startTime ?? null,
+  now: performance.now(),
+  origin: performance.timeOrigin,
+  start: document.querySelector("section.aq-calc")?.dataset.python ?? "",
+}})"""
+
+MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now() })"
+
+# The next result's latency: from the `input` event a key press makes (its timestamp) to the
+# section's `aq-calculator:result` event.
+ARM_NEXT_RESULT = """() => {
+  const section = document.querySelector("section.aq-calc");
+  window.__aqNextResult = new Promise((resolve) => {
+    let typedAt = null;
+    section.addEventListener("input", (event) => { typedAt ??= event.timeStamp; }, { capture: true, once: true });
+    section.addEventListener("aq-calculator:result", () => resolve(performance.now() - typedAt), { once: true });
+    setTimeout(() => resolve(null), 30000);
+  });
+}"""
+TYPING_PAUSE_MS = 100  # between key presses, about a reader's pace
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One visit to a page, to its first live result."""
+
+    live_ms: float
+    """Navigation -> first live result (the `aq-calculator-live` mark); NaN if none came."""
+    start: str
+    """How Python started (`data-python`), "" on the reference page, "failed" if it did not."""
+    bytes_to_live: int
+    """Bytes sent to the browser (headers and compressed bodies, workers' requests included) until
+    then (until the page gave up, if it did)."""
+    bytes_in_all: int | None
+    """And once the first visit's background downloads were over (None: not waited for)."""
+    settled: bool
+    longest_task_ms: float
+    """The main thread's longest task, navigation -> live (0: none of 50 ms or more)."""
+    calculator_task_ms: float
+    """The longest of those tasks in which the calculators' page script ran (0: none)."""
+    fastest_mbps: float
+    """The fastest download of 100 kB or more: the network the page really had."""
+    problem: str = ""
+    """Why no live result came: the page's own words (its console), or the benchmark's patience."""
+
+    @property
+    def live(self) -> bool:
+        return not self.problem
+
+
+@dataclass(frozen=True)
+class Typing:
+    """A reader typing into a live calculator, one key at a time."""
+
+    latencies_ms: tuple[float, ...]
+    """Each key's `input` event -> the next `aq-calculator:result`."""
+    longest_task_ms: float
+    calculator_task_ms: float
+
+
+NOT_TYPED = Typing(latencies_ms=(), longest_task_ms=0.0, calculator_task_ms=0.0)
+"""For a page that never went live."""
+
+
+@contextmanager
+def fresh_context(playwright: Playwright) -> Iterator[tuple[BrowserContext, Traffic]]:
+    """A browser on a new, empty profile: nothing cached, no service worker, no storage. A profile
+    on disk, as a reader's: in an incognito context (an HTTP cache in memory) the snapshot was
+    downloaded twice on a first visit, by the page and by the service worker, and once on disk."""
+    with tempfile.TemporaryDirectory(prefix="aq-bench-profile-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=list(CHROMIUM_ARGS),
+            viewport={"width": 1280, "height": 800},
+        )
+        try:
+            context.add_init_script(WATCH_MAIN_THREAD)
+            yield context, Traffic(context)
+        finally:
+            context.close()
+
+
+def longest(tasks: Sequence[Sequence[float]], since: float, until: float) -> float:
+    """The longest [start, duration] task that started within [since, until] (0: none)."""
+    return max((duration for start, duration in tasks if since <= start <= until), default=0.0)
+
+
+def calculator_tasks(main_thread: dict) -> list[Sequence[float]]:
+    """The long tasks in which the calculators' page script ran (a script of theirs began in them)."""
+    began = [start for start, _, source in main_thread["scripts"] if CALCULATOR_SCRIPT in source]
+    return [task for task in main_thread["tasks"] if any(task[0] <= start <= task[0] + task[1] for start in began)]
+
+
+def wait_until_live(page: Page, emulation: Emulation) -> str:
+    """Wait for the first live result, or for the page to give up ("" or why not), letting the
+    page's workers start as they appear."""
+    deadline = time.monotonic() + PATIENCE_MS / 1000
+    while time.monotonic() < deadline:
+        emulation.release()
+        if page.evaluate(LIVE_OR_GIVEN_UP):
+            return ""
+        page.wait_for_timeout(50)
+    return f"no live result after {PATIENCE_MS / 1000:.0f} s"
+
+
+def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkProfile,
+          *, settle_first: bool) -> tuple[Page, Visit]:
+    """Open `url` in a new page of `context` on `profile`'s network and wait for its first live
+    result (or for the page to give up); with `settle_first`, also for the background downloads
+    the visit started, before a second visit."""
+    page = context.new_page()
+    emulation = Emulation(context, page, profile)
+    said: list[str] = []
+    page.on("console", lambda message: said.append(message.text) if message.text.startswith("Calculators:") else None)
+    traffic.take()
+    page.goto(url, wait_until="commit")
+    if patience := wait_until_live(page, emulation):
+        said.append(patience)
+    state = page.evaluate(WHEN_LIVE)
+    main_thread = page.evaluate(MAIN_THREAD)
+    live = state["live"] is not None
+    until = state["live"] if live else state["now"]
+    waited = time.monotonic()
+    settled = traffic.settle(page, profile.settle_s, emulation.release) if settle_first else False
+    transfers = traffic.take()
+    problem = "" if live else (said[-1] if said else "the page gave up")
+    print(f"  {url.split('/', 3)[-1]}: " + (f"live at {until:,.0f} ms ({state['start'] or 'reference'})" if live else problem)
+          + (f", background settled in {time.monotonic() - waited:.0f} s" if settle_first else ""), file=sys.stderr, flush=True)
+    return page, Visit(
+        live_ms=until if live else math.nan,
+        start=state["start"] if live else "failed",
+        bytes_to_live=sum(each.sent for each in transfers if each.finished_at <= state["origin"] + until),
+        bytes_in_all=sum(each.sent for each in transfers) if settle_first else None,
+        settled=settled,
+        longest_task_ms=longest(main_thread["tasks"], 0, until),
+        calculator_task_ms=longest(calculator_tasks(main_thread), 0, until),
+        fastest_mbps=max((each.mbps for each in transfers), default=0.0),
+        problem=problem,
+    )
+
+
+def type_into(page: Page, field: str, keys: Sequence[str]) -> Typing:
+    """Press `keys` one at a time in the live calculator's `field`, each after the last result."""
+    page.locator(f'section.aq-calc [name="{field}"]').focus()
+    page.keyboard.press("End")
+    began = page.evaluate("performance.now()")
+    latencies = []
+    for key in keys:
+        page.evaluate(ARM_NEXT_RESULT)
+        page.keyboard.press(key)
+        latency = page.evaluate("window.__aqNextResult")
+        if latency is not None:
+            latencies.append(latency)
+        page.wait_for_timeout(TYPING_PAUSE_MS)
+    main_thread = page.evaluate(MAIN_THREAD)
+    return Typing(
+        latencies_ms=tuple(latencies),
+        longest_task_ms=longest(main_thread["tasks"], began, main_thread["now"]),
+        calculator_task_ms=longest(calculator_tasks(main_thread), began, main_thread["now"]),
+    )
