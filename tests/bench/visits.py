@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from playwright.sync_api import BrowserContext, Page, Playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.bench.devtools import Emulation
 from tests.bench.network import NetworkProfile
@@ -140,14 +141,23 @@ def calculator_tasks(main_thread: dict) -> list[Sequence[float]]:
     return [task for task in main_thread["tasks"] if any(task[0] <= start <= task[0] + task[1] for start in began)]
 
 
+def navigate(page: Page, url: str) -> None:
+    """Start loading `url` without waiting for it: a service worker that starts to answer the
+    navigation is held until `Emulation.release`, which only the waiting loop below can do."""
+    page.evaluate("(url) => { setTimeout(() => location.assign(url)); }", url)
+
+
 def wait_until_live(page: Page, emulation: Emulation) -> str:
     """Wait for the first live result, or for the page to give up ("" or why not), letting the
     page's workers start as they appear."""
     deadline = time.monotonic() + PATIENCE_MS / 1000
     while time.monotonic() < deadline:
         emulation.release()
-        if page.evaluate(LIVE_OR_GIVEN_UP):
-            return ""
+        try:
+            if page.url != "about:blank" and page.evaluate(LIVE_OR_GIVEN_UP):
+                return ""
+        except PlaywrightError:
+            pass  # the page was between documents
         page.wait_for_timeout(50)
     return f"no live result after {PATIENCE_MS / 1000:.0f} s"
 
@@ -162,7 +172,7 @@ def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkP
     said: list[str] = []
     page.on("console", lambda message: said.append(message.text) if message.text.startswith("Calculators:") else None)
     traffic.take()
-    page.goto(url, wait_until="commit")
+    navigate(page, url)
     if patience := wait_until_live(page, emulation):
         said.append(patience)
     state = page.evaluate(WHEN_LIVE)
