@@ -48,7 +48,9 @@ def run(slug: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
 
     Returns a JSON-serialisable dict: `slug`, `schema` (the input schema version, for shared
     addresses), `ok`, `html` (the result, or a short notice naming the fields to fix), `errors`
-    (input name -> message) and `values` (input name -> tidy text, or the raw text when invalid).
+    (input name -> message), `values` (input name -> tidy text, or the raw text when invalid) and
+    `summary` (the headline figures, column -> text, e.g. {"Strength Balance": "81.0", ...}; {}
+    when not ok).
     A missing key takes the field's default; an empty string means the field was left empty;
     unknown keys are ignored. An unknown slug raises LookupError (a programming error).
     """
@@ -75,8 +77,8 @@ def run_table(slug: str, csv_text: str, *, with_html: bool = False) -> dict[str,
     tab between cells. Returns a JSON-serialisable dict: `ok` (False when the file as a whole cannot
     be read, with `message` saying what to do), `columns` (each column's letter, header and the
     input it fills, "" when unknown), `missing` (inputs the file has no column for: left empty),
-    `rows` (per athlete: its `line`, `athlete`, `result` — exactly `run`'s answer for that row, its
-    `html` only when `with_html` — and `summary`, the headline figures), and `problems` (per bad
+    `rows` (per athlete: its `line`, `athlete` and `result`, exactly `run`'s answer for that row,
+    headline figures in its `summary`, its `html` only when `with_html`), and `problems` (per bad
     value: line, athlete, field, column letter, header and the form's own message).
     """
     return squad.run_squad(_REGISTRY.get(slug), csv_text, with_html=with_html)

@@ -87,17 +87,13 @@ class Calculator(Generic[InputsT, ResultT]):
             return Evaluation(parsed=parsed, errors=errors, result=None)
         return Evaluation(parsed=parsed, errors={}, result=self.compute(inputs))
 
-    def run(self, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
-        """The JSON-serialisable answer the browser worker shows: see `calculators.run`."""
-        return self.run_with_summary(raw_inputs)[0]
+    def run(self, raw_inputs: Mapping[str, object], *, with_html: bool = True) -> dict[str, Any]:
+        """The JSON-serialisable answer the browser worker shows: see `calculators.run`.
 
-    def run_with_summary(
-        self, raw_inputs: Mapping[str, object], *, with_html: bool = True
-    ) -> tuple[dict[str, Any], dict[str, str]]:
-        """`run`'s answer, and the result's headline figures for a squad's table ({} when not ok).
-
-        Without `with_html` the answer has no "html" and the result is not rendered at all, when
-        the calculator declares its own summary (the costliest part of a run, for a squad's file).
+        Its `summary` holds the result's headline figures (column -> text; {} when not ok): the
+        squad's table, the page's compact live summary and a saved test show them. Without
+        `with_html` the answer has no "html" and the result is not rendered at all when the
+        calculator declares its own summary (the costliest part of a run, for a squad's file).
         """
         evaluation = self.evaluate(raw_inputs)
         summary: dict[str, str] = {}
@@ -116,10 +112,11 @@ class Calculator(Generic[InputsT, ResultT]):
             "html": str(html),
             "errors": dict(evaluation.errors),
             "values": dict(evaluation.parsed.texts),
+            "summary": summary,
         }
         if not with_html:
             del answer["html"]
-        return answer, summary
+        return answer
 
     def form_html(self, values: Mapping[str, str] | None = None, errors: Mapping[str, str] | None = None) -> str:
         return str(render_form(self.slug, self.form, values, errors))

@@ -191,8 +191,8 @@ def run_squad(calculator: Calculator[Any, Any], text: str, *, with_html: bool = 
     results, problems = [], []
     for row in rows:
         inputs = {**absent, **row.inputs}
-        result, summary = calculator.run_with_summary(inputs, with_html=with_html)
-        results.append({"line": row.line, "athlete": row.athlete, "result": result, "summary": summary})
+        result = calculator.run(inputs, with_html=with_html)
+        results.append({"line": row.line, "athlete": row.athlete, "result": result})
         for field, message in result["errors"].items():
             column = by_field.get(field)
             problems.append(
@@ -227,7 +227,7 @@ def _leading_number(text: str) -> float | None:
 def squad_summary(calculator: Calculator[Any, Any], results: list[dict[str, Any]]) -> Markup:
     """The squad at a glance: how many athletes were worked out, and for each figure of the table
     its spread (numbers, in ranges) or its counts (words, e.g. how many each contributor limits)."""
-    summaries = [row["summary"] for row in results if row["summary"]]
+    summaries = [row["result"]["summary"] for row in results if row["result"]["summary"]]
     lead = f"{len(summaries)} of {len(results)} athletes worked out"
     parts: list[Markup] = [element("p", f"{lead}." if summaries else f"{lead}: fix the problems listed to see results.")]
     labels = list(dict.fromkeys(label for summary in summaries for label in summary))
@@ -278,13 +278,13 @@ def _spread(values: list[float]) -> tuple[list[Bar], str]:
 
 def results_csv(results: list[dict[str, Any]]) -> str:
     """The squad's results as a spreadsheet: line, athlete, each headline figure, and the problems."""
-    labels = list(dict.fromkeys(label for row in results for label in row["summary"]))
+    labels = list(dict.fromkeys(label for row in results for label in row["result"]["summary"]))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["line", "athlete", *labels, "problems"])
     for row in results:
         problems = " ".join(f"{field}: {message}" for field, message in row["result"]["errors"].items())
-        writer.writerow([row["line"], row["athlete"], *(row["summary"].get(label, "") for label in labels), problems])
+        writer.writerow([row["line"], row["athlete"], *(row["result"]["summary"].get(label, "") for label in labels), problems])
     return buffer.getvalue()
 
 

@@ -70,7 +70,7 @@ def test_a_squad_file_becomes_a_sortable_table_and_exports_as_python_gives_it(br
         squad.choose_file(text)
         expect(squad.status).to_have_text("30 of 30 athletes worked out.", timeout=PYTHON_START)
         expect(squad.rows).to_have_count(30)
-        assert squad.column("Strength Balance") == [row["summary"]["Strength Balance"] for row in expected["rows"]]
+        assert squad.column("Strength Balance") == [row["result"]["summary"]["Strength Balance"] for row in expected["rows"]]
         limited = squad.section.locator(".aq-squad__overview figure").nth(1)
         expect(limited).to_contain_text("Limited by")
 

@@ -122,11 +122,11 @@ function showProblems(view) {
 // ---- the table ----------------------------------------------------------------------------------
 
 function labels(answer) {
-  return [...new Set(answer.rows.flatMap((row) => Object.keys(row.summary)))];
+  return [...new Set(answer.rows.flatMap((row) => Object.keys(row.result.summary)))];
 }
 
 function cells(figureLabels, row) {
-  const figures = figureLabels.map((label) => row.summary[label] ?? "");
+  const figures = figureLabels.map((label) => row.result.summary[label] ?? "");
   const state = row.result.ok ? "" : `${Object.keys(row.result.errors).length} to fix`;
   return [String(row.line), row.athlete, ...figures, state];
 }

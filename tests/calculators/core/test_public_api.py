@@ -47,7 +47,12 @@ def test_defaults_give_every_input_its_starting_text():
 
 def test_run_with_the_defaults_answers_with_the_worked_example():
     answer = calculators.run(SLUG, {})
-    assert set(answer) == {"slug", "schema", "ok", "html", "errors", "values"}
+    assert set(answer) == {"slug", "schema", "ok", "html", "errors", "values", "summary"}
+    assert answer["summary"] == {
+        "Strength Balance": "81.0",
+        "Limited by": "Swing leg",
+        "Speed change from training it": "+2.64 %",
+    }
     assert answer["slug"] == SLUG and answer["schema"] == 1
     assert answer["ok"] is True and answer["errors"] == {}
     assert answer["values"] == calculators.defaults(SLUG)

@@ -49,7 +49,7 @@ def test_the_template_is_the_header_row_and_the_forms_example():
         assert squad["missing"] == [] and squad["problems"] == []
         (row,) = squad["rows"]
         assert row["athlete"] == "Example athlete" and row["result"]["ok"]
-        assert row["summary"]  # the headline figures for the squad's table
+        assert row["result"]["summary"]  # the headline figures for the squad's table
 
 
 def test_european_excel_semicolons_decimal_commas_and_a_byte_order_mark():
@@ -61,7 +61,7 @@ def test_european_excel_semicolons_decimal_commas_and_a_byte_order_mark():
     squad = calculators.run_table(SLUG, text)
     (row,) = squad["rows"]
     assert row["result"]["values"]["body_mass"] == "72.5"
-    assert row["summary"] == {"Strength Balance": "82.7", "Limited by": "Swing leg", "Speed change from training it": "+2.64 %"}
+    assert row["result"]["summary"] == {"Strength Balance": "82.7", "Limited by": "Swing leg", "Speed change from training it": "+2.64 %"}
     assert squad["missing"][:2] == ["force_unit", "improvement"]  # a missing choice takes the form's: newtons
     assert row["result"]["values"]["force_unit"] == "N"
 
