@@ -56,6 +56,14 @@ class Emulation:
                 self._in_target(target["sessionId"], "Network.emulateNetworkConditions", self._profile.conditions())
             self._in_target(target["sessionId"], "Runtime.runIfWaitingForDebugger")
 
+    def end(self) -> None:
+        """Let anything still held run, and leave the page (before it closes: a page or browser
+        closing with a worker held by this session could wait for it)."""
+        if self._session is not None:
+            self.release()
+            self._session.detach()
+            self._session = None
+
     def _in_target(self, session_id: str, method: str, params: dict[str, object] | None = None) -> None:
         assert self._session is not None
         message = {"id": next(self._ids), "method": method, "params": params or {}}

@@ -56,29 +56,32 @@ class Run:
 def first_and_second(playwright: Playwright, url: str, profile: NetworkProfile) -> tuple[Visit, Visit]:
     """A cold visit to `url`, its background downloads let finish, then a second visit."""
     with fresh_context(playwright) as (context, traffic):
-        page, cold = visit(context, traffic, url, profile, settle_first=True)
-        page.close()
-        page, second = visit(context, traffic, url, profile, settle_first=False)
+        tab, cold = visit(context, traffic, url, profile, settle_first=True)
+        tab.close()
+        tab, second = visit(context, traffic, url, profile, settle_first=False)
+        tab.close()
     return cold, second
 
 
 def calculator_visits(playwright: Playwright, base: str, profile: NetworkProfile) -> tuple[Visit, Visit, dict[str, Typing]]:
     """The calculator page cold and again, typing into it; then typing into step timing's page."""
     with fresh_context(playwright) as (context, traffic):
-        page, cold = visit(context, traffic, base + CALCULATOR_PAGE, profile, settle_first=True)
-        page.close()
-        page, second = visit(context, traffic, base + CALCULATOR_PAGE, profile, settle_first=False)
-        strength_balance = type_into(page, "body_mass", KEYS) if second.live else NOT_TYPED
-        page.close()
-        page, step_timing_visit = visit(context, traffic, base + STEP_TIMING_PAGE, profile, settle_first=False)
-        step_timing = type_into(page, "contact_time", KEYS) if step_timing_visit.live else NOT_TYPED
+        tab, cold = visit(context, traffic, base + CALCULATOR_PAGE, profile, settle_first=True)
+        tab.close()
+        tab, second = visit(context, traffic, base + CALCULATOR_PAGE, profile, settle_first=False)
+        strength_balance = type_into(tab, "body_mass", KEYS) if second.live else NOT_TYPED
+        tab.close()
+        tab, step_timing_visit = visit(context, traffic, base + STEP_TIMING_PAGE, profile, settle_first=False)
+        step_timing = type_into(tab, "contact_time", KEYS) if step_timing_visit.live else NOT_TYPED
+        tab.close()
     return cold, second, {"Strength Balance": strength_balance, "step timing": step_timing}
 
 
 def forced_start(playwright: Playwright, base: str, start: str, profile: NetworkProfile) -> Visit:
     """The calculator page, cold, made to start Python one way."""
     with fresh_context(playwright) as (context, traffic):
-        _, cold = visit(context, traffic, base + CALCULATOR_PAGE + FORCED + start, profile, settle_first=False)
+        tab, cold = visit(context, traffic, base + CALCULATOR_PAGE + FORCED + start, profile, settle_first=False)
+        tab.close()
     return cold
 
 

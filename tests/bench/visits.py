@@ -162,8 +162,20 @@ def wait_until_live(page: Page, emulation: Emulation) -> str:
     return f"no live result after {PATIENCE_MS / 1000:.0f} s"
 
 
+@dataclass(frozen=True)
+class Tab:
+    """A page that was visited, with its emulation, which ends before the page closes."""
+
+    page: Page
+    emulation: Emulation
+
+    def close(self) -> None:
+        self.emulation.end()
+        self.page.close()
+
+
 def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkProfile,
-          *, settle_first: bool) -> tuple[Page, Visit]:
+          *, settle_first: bool) -> tuple[Tab, Visit]:
     """Open `url` in a new page of `context` on `profile`'s network and wait for its first live
     result (or for the page to give up); with `settle_first`, also for the background downloads
     the visit started, before a second visit."""
@@ -185,7 +197,7 @@ def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkP
     problem = "" if live else (said[-1] if said else "the page gave up")
     print(f"  {url.split('/', 3)[-1]}: " + (f"live at {until:,.0f} ms ({state['start'] or 'reference'})" if live else problem)
           + (f", background settled in {time.monotonic() - waited:.0f} s" if settle_first else ""), file=sys.stderr, flush=True)
-    return page, Visit(
+    return Tab(page, emulation), Visit(
         live_ms=until if live else math.nan,
         start=state["start"] if live else "failed",
         bytes_to_live=sum(each.sent for each in transfers if each.finished_at <= state["origin"] + until),
@@ -198,8 +210,9 @@ def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkP
     )
 
 
-def type_into(page: Page, field: str, keys: Sequence[str]) -> Typing:
+def type_into(tab: Tab, field: str, keys: Sequence[str]) -> Typing:
     """Press `keys` one at a time in the live calculator's `field`, each after the last result."""
+    page = tab.page
     page.locator(f'section.aq-calc [name="{field}"]').focus()
     page.keyboard.press("End")
     began = page.evaluate("performance.now()")
