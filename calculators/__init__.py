@@ -50,7 +50,9 @@ def run(slug: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
     addresses), `ok`, `html` (the result, or a short notice naming the fields to fix), `errors`
     (input name -> message), `values` (input name -> tidy text, or the raw text when invalid) and
     `summary` (the headline figures, column -> text, e.g. {"Strength Balance": "81.0", ...}; {}
-    when not ok).
+    when not ok) and `figures` (the numbers a reader's saved tests chart over time, each
+    {"name", "value", "unit"}, e.g. {"name": "Strength Balance", "value": 81.0, "unit": "out of 100"};
+    [] when not ok).
     A missing key takes the field's default; an empty string means the field was left empty;
     unknown keys are ignored. An unknown slug raises LookupError (a programming error).
     """

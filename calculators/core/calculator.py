@@ -17,13 +17,14 @@ messages, never as an exception.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
 from html import unescape
 from typing import Any, Generic, TypeVar
 
 from calculators.core.fields import FormItem, defaults, input_fields
 from calculators.core.form import field_labels, render_form
+from calculators.core.formatting import format_number
 from calculators.core.markup import Markup, element
 from calculators.core.parsing import ParsedForm, parse_form
 
@@ -36,6 +37,23 @@ class FieldMessages:
     """Messages instead of inputs: input name -> what the reader should change there."""
 
     messages: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of a result that a reader follows from test to test (their saved tests chart it)."""
+
+    name: str
+    """What it is, as the result names it: "Strength Balance", "Swing leg", "Speed"."""
+    value: float
+    """As the result shows it, rounded the same way, so a saved test and its result agree."""
+    unit: str
+    """What the number counts: "m/s", "out of 100"; figures with the same unit share a chart."""
+
+    @classmethod
+    def as_shown(cls, name: str, value: float, decimals: int, unit: str) -> Figure:
+        """The figure rounded to `decimals` places, exactly as `format_number` shows it."""
+        return cls(name=name, value=float(format_number(value, decimals)), unit=unit)
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,8 @@ class Calculator(Generic[InputsT, ResultT]):
     summarise: Callable[[ResultT], Mapping[str, str]] | None = None
     """A result's headline figures as column -> text, for a squad's table (`core/squad.py`);
     without it, the squad table shows each result's headline."""
+    figures: Callable[[ResultT], Sequence[Figure]] | None = None
+    """A result's numbers to follow over time, for the reader's saved tests and their chart."""
 
     def defaults(self) -> dict[str, str]:
         return defaults(self.form)
@@ -91,12 +111,14 @@ class Calculator(Generic[InputsT, ResultT]):
         """The JSON-serialisable answer the browser worker shows: see `calculators.run`.
 
         Its `summary` holds the result's headline figures (column -> text; {} when not ok): the
-        squad's table, the page's compact live summary and a saved test show them. Without
-        `with_html` the answer has no "html" and the result is not rendered at all when the
-        calculator declares its own summary (the costliest part of a run, for a squad's file).
+        squad's table, the page's compact live summary and a saved test show them. Its `figures`
+        are the numbers a saved test charts over time ({name, value, unit} each; [] when not ok).
+        Without `with_html` the answer has no "html" and the result is not rendered at all when
+        the calculator declares its own summary (the costliest part of a run, for a squad's file).
         """
         evaluation = self.evaluate(raw_inputs)
         summary: dict[str, str] = {}
+        figures: list[dict[str, Any]] = []
         html = None
         if evaluation.result is None:
             html = attention_notice(evaluation.errors, self.labels()) if with_html else None
@@ -105,6 +127,8 @@ class Calculator(Generic[InputsT, ResultT]):
         else:
             html = self.render(evaluation.result, self.slug)
             summary = dict(self.summarise(evaluation.result)) if self.summarise else {"Result": headline_text(html)}
+        if evaluation.result is not None and self.figures:
+            figures = [asdict(figure) for figure in self.figures(evaluation.result)]
         answer = {
             "slug": self.slug,
             "schema": self.schema,
@@ -113,6 +137,7 @@ class Calculator(Generic[InputsT, ResultT]):
             "errors": dict(evaluation.errors),
             "values": dict(evaluation.parsed.texts),
             "summary": summary,
+            "figures": figures,
         }
         if not with_html:
             del answer["html"]

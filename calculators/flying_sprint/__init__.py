@@ -26,6 +26,7 @@ from calculators.flying_sprint.model import (
 from calculators.flying_sprint.params import load_parameters
 from calculators.flying_sprint.render import (
     Answer,
+    figures_over_time,
     render_explanation,
     render_result,
     squad_summary,
@@ -188,6 +189,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
         render=render_result,
         explain=lambda: render_explanation(parameters),
         summarise=squad_summary,
+        figures=figures_over_time,
     )
 
 

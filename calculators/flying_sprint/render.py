@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calculators.core.calculator import Figure
 from calculators.core.formatting import format_number, format_short, plain_number
 from calculators.core.markup import (
     Column,
@@ -159,3 +160,16 @@ def squad_summary(answer: Answer) -> dict[str, str]:
         "Step length": f"{format_number(steps.length, 2)} m" if steps else "–",
         "Step frequency": f"{format_number(steps.frequency, 2)} steps/s" if steps else "–",
     }
+
+
+def figures_over_time(answer: Answer) -> tuple[Figure, ...]:
+    """What a reader's saved tests chart: speed, and step length and rate when steps were counted."""
+    sprint, steps = answer.sprint, answer.sprint.steps
+    speed = Figure.as_shown("Speed", sprint.speed, 2, "m/s")
+    if not steps:
+        return (speed,)
+    return (
+        speed,
+        Figure.as_shown("Step length", steps.length, 2, "m"),
+        Figure.as_shown("Step frequency", steps.frequency, 2, "steps/s"),
+    )

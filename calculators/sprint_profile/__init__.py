@@ -22,6 +22,7 @@ from calculators.sprint_profile.model import SpeedCurveFit, Split, fit_speed_cur
 from calculators.sprint_profile.params import Parameters, load_parameters
 from calculators.sprint_profile.render import (
     SprintProfile,
+    figures_over_time,
     render_explanation,
     render_result,
     squad_summary,
@@ -338,6 +339,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, SprintProfile]
         render=render_result,
         explain=lambda: render_explanation(parameters),
         summarise=squad_summary,
+        figures=figures_over_time,
     )
 
 

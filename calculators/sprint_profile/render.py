@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from calculators.core.calculator import Figure
 from calculators.core.formatting import (
     format_number,
     format_short,
@@ -324,3 +325,14 @@ def squad_summary(profile: SprintProfile) -> dict[str, str]:
         "F0": f"{format_number(m.max_force_per_kg, 2)} N/kg",
         "Pmax": f"{format_number(m.max_power_per_kg, 2)} W/kg",
     }
+
+
+def figures_over_time(profile: SprintProfile) -> tuple[Figure, ...]:
+    """What a reader's saved tests chart: top speed, τ, force and power per kg."""
+    m = profile.mechanics
+    return (
+        Figure.as_shown("MSS", profile.fit.curve.max_speed, 2, "m/s"),
+        Figure.as_shown("τ", profile.fit.curve.tau, 2, "s"),
+        Figure.as_shown("F0", m.max_force_per_kg, 2, "N/kg"),
+        Figure.as_shown("Pmax", m.max_power_per_kg, 2, "W/kg"),
+    )

@@ -26,6 +26,7 @@ from calculators.step_timing.model import (
 )
 from calculators.step_timing.params import load_parameters
 from calculators.step_timing.render import (
+    figures_over_time,
     render_explanation,
     render_result,
     squad_summary,
@@ -228,6 +229,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, StepTiming]:
         render=render_result,
         explain=lambda: render_explanation(parameters),
         summarise=squad_summary,
+        figures=figures_over_time,
     )
 
 

@@ -6,6 +6,7 @@ mph, frequencies to 0.01 steps/s and whole steps/min, shares and changes to 0.1 
 
 from __future__ import annotations
 
+from calculators.core.calculator import Figure
 from calculators.core.formatting import (
     format_number,
     format_short,
@@ -222,3 +223,13 @@ def squad_summary(timing: StepTiming) -> dict[str, str]:
         "Step frequency": f"{format_number(step.frequency, 2)} steps/s",
         "On the ground": _percent(step.ground_share_percent),
     }
+
+
+def figures_over_time(timing: StepTiming) -> tuple[Figure, ...]:
+    """What a reader's saved tests chart: speed, step frequency, the share on the ground."""
+    step = timing.step
+    return (
+        Figure.as_shown("Speed", step.speed, 2, "m/s"),
+        Figure.as_shown("Step frequency", step.frequency, 2, "steps/s"),
+        Figure.as_shown("On the ground", step.ground_share_percent, 1, "% of each step"),
+    )

@@ -37,6 +37,7 @@ from calculators.strength_balance.model import (
 from calculators.strength_balance.params import load_parameters
 from calculators.strength_balance.render import (
     Answer,
+    figures_over_time,
     render_explanation,
     render_result,
     squad_summary,
@@ -285,6 +286,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
         render=render_result,
         explain=lambda: render_explanation(parameters),
         summarise=squad_summary,
+        figures=figures_over_time,
     )
 
 

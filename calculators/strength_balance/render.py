@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calculators.core.calculator import Figure
 from calculators.core.formatting import format_number, format_signed, plain_number
 from calculators.core.markup import (
     Column,
@@ -418,3 +419,12 @@ def squad_summary(answer: Answer) -> dict[str, str]:
         "Limited by": a.contributor(a.limiter).label if a.limiter else "Balanced",
         "Speed change from training it": f"{format_signed(a.prediction(focus).speed_change_percent, 2)} %",
     }
+
+
+def figures_over_time(answer: Answer) -> tuple[Figure, ...]:
+    """What a reader's saved tests chart: Strength Balance, and each contributor's score."""
+    a = answer.assessment
+    return (
+        Figure.as_shown("Strength Balance", a.balance.strength_balance, 1, "out of 100"),
+        *(Figure.as_shown(result.label, result.score, 2, "score (1.00 = the reference)") for result in a.contributors),
+    )

@@ -47,7 +47,7 @@ def test_defaults_give_every_input_its_starting_text():
 
 def test_run_with_the_defaults_answers_with_the_worked_example():
     answer = calculators.run(SLUG, {})
-    assert set(answer) == {"slug", "schema", "ok", "html", "errors", "values", "summary"}
+    assert set(answer) == {"slug", "schema", "ok", "html", "errors", "values", "summary", "figures"}
     assert answer["summary"] == {
         "Strength Balance": "81.0",
         "Limited by": "Swing leg",
