@@ -16,6 +16,7 @@ build fails).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.browser_runtime import RuntimePaths, runtime_paths
+from macros.site_links import links_problem
 
 EXAMPLE_STATUS = "Example result for the values shown."
 """The status line before Python answers; the page script keeps it for the example it describes."""
@@ -72,6 +74,29 @@ def example(slug: str, overrides: Mapping[str, object]) -> Example:
     return Example(slug=slug, title=title, inputs=result["values"], result=result)
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a calculator stands in its page, which its section follows.
+
+    `heading_level` is 2 when the calculator comes before the page's first section heading (on its
+    own page, right under the title: its title then heads a section of its own), else 3.
+    `model_noted` is True when a calculator earlier on the page already says "This is a model, not
+    a measurement" under its result, so this one keeps the note for print and sharing but does not
+    show it a second time.
+    """
+
+    heading_level: int = 3
+    model_noted: bool = False
+
+
+def placement(markdown: str, slug: str, *, earlier_calculators: int) -> Placement:
+    """The placement of `slug`'s calculator in a page's Markdown."""
+    call = re.search(rf"calculator\(\s*['\"]{re.escape(slug)}['\"]", markdown)
+    before = markdown[: call.start()] if call else markdown
+    first_section_before = re.search(r"^ {0,3}#{2,6}\s", before, re.M) is not None
+    return Placement(heading_level=3 if first_section_before else 2, model_noted=earlier_calculators > 0)
+
+
 def _as_text(call: str, name: str, value: object) -> str:
     """A writer's value as the text a reader would type (80 -> "80", 72.5 -> "72.5")."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -93,11 +118,23 @@ def section_template(name: str = TEMPLATE.name) -> Template:
     return environment.get_template(name)
 
 
-def render(shown: Example, *, page_url: str, paths: RuntimePaths, explain: bool, template: Template | None = None) -> str:
-    """The calculator's section: title, form, status line, the example result, and optionally the
-    model's explanation. URLs are relative to the page, so the site works under any path."""
+def render(
+    shown: Example,
+    *,
+    page_url: str,
+    paths: RuntimePaths,
+    explain: bool,
+    where: Placement = Placement(),
+    template: Template | None = None,
+) -> str:
+    """The calculator's section: title, form, the example's headline figures, status line, the
+    example result, and optionally the model's explanation. URLs are relative to the page, so the
+    site works under any path."""
     html = (template or section_template()).render(
         slug=shown.slug,
+        heading_level=where.heading_level,
+        model_noted=where.model_noted,
+        summary=shown.result["summary"],
         schema=shown.result["schema"],
         title=shown.title,
         urls={name: get_relative_url(path, page_url) for name, path in paths.urls().items()},
@@ -139,8 +176,12 @@ def calculator_macro(env: Any) -> Callable[..., str]:
                 "A page holds each calculator once (its fields and its shared address are named after it); "
                 "link to the first one instead."
             )
+        where = placement(page.markdown or "", slug, earlier_calculators=len(on_page))
+        problem = links_problem(_call_text(slug, overrides), shown.title, page.url, shown.result["html"])
+        if problem:
+            raise CalculatorCallError(problem)
         on_page.add(slug)
-        return render(shown, page_url=page.url, paths=paths, explain=explain, template=template)
+        return render(shown, page_url=page.url, paths=paths, explain=explain, where=where, template=template)
 
     return calculator
 

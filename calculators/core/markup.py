@@ -117,12 +117,12 @@ def explanation(model_note: Content, sections: Sequence[tuple[str, Content]]) ->
 
 
 MODEL_NOT_MEASUREMENT = "This is a model, not a measurement"
-"""Said once in each calculator's explanation and once under each result, always in these words."""
+"""Said under each result, always in these words (and shown once per page: see calculators.css)."""
 
 
 def model_statement(why: str) -> Markup:
-    """The explanation's opening: "This is a model, not a measurement." in bold, then why."""
-    return Markup(f"<strong>{escape(MODEL_NOT_MEASUREMENT)}.</strong> {escape(why)}")
+    """The explanation's opening: "About this model." in bold, then what it rests on and how far to trust it."""
+    return Markup(f"<strong>About this model.</strong> {escape(why)}")
 
 
 def headline(label: str, value: str, rest: str = "") -> Markup:

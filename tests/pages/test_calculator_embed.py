@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 import calculators
 from macros.browser_runtime import RuntimePaths
-from macros.calculator_embed import CalculatorCallError, example, render
+from macros.calculator_embed import CalculatorCallError, Placement, example, placement, render
 from tests.support.calculator_markup import canonical
 
 PATHS = RuntimePaths(
@@ -54,3 +54,28 @@ def test_the_urls_are_relative_to_the_page():
 def test_a_call_that_cannot_give_a_correct_example_is_refused(slug, overrides, said):
     with pytest.raises(CalculatorCallError, match=said.replace("(", r"\(")):
         example(slug, overrides)
+
+
+def test_a_calculator_under_the_page_title_heads_its_own_section():
+    page = "# Step timing\n\nType one step.\n\n{{ calculator('step_timing') }}\n\n## How to measure\n"
+    assert placement(page, "step_timing", earlier_calculators=0) == Placement(heading_level=2, model_noted=False)
+
+
+def test_a_calculator_inside_a_section_is_a_subsection_and_only_the_first_on_a_page_shows_the_model_note():
+    page = '# Article\n\n## Your step\n\n{{ calculator("step_timing") }}\n\n## Balance\n\n{{ calculator( "strength_balance" ) }}\n'
+    assert placement(page, "step_timing", earlier_calculators=0) == Placement(heading_level=3, model_noted=False)
+    second = placement(page, "strength_balance", earlier_calculators=1)
+    assert second == Placement(heading_level=3, model_noted=True)
+    section = BeautifulSoup(
+        render(example("strength_balance", {}), page_url="a/", paths=PATHS, explain=False, where=second), "html.parser"
+    ).section
+    assert section.select_one("h3.aq-calc__title").get_text() == "Strength Balance"
+    assert "aq-calc--model-noted" in section["class"]
+    assert section.select_one(".aq-result__model-note")  # still in the markup, for print and sharing
+
+
+def test_the_example_headline_figures_come_with_the_section():
+    shown = example("step_timing", {})
+    glance = BeautifulSoup(render(shown, page_url="a/", paths=PATHS, explain=False), "html.parser").select_one(".aq-calc__glance")
+    assert glance["aria-hidden"] == "true" and glance["data-state"] == "example"
+    assert " ".join(glance.get_text(" ").split()) == "Example " + " ".join(f"{name} {value}" for name, value in shown.result["summary"].items())

@@ -293,6 +293,7 @@ function enhance(section) {
     status: section.querySelector(".aq-calc__status"),
     retry: section.querySelector(".aq-calc__retry"),
     result: section.querySelector(".aq-calc__result"),
+    glance: section.querySelector(".aq-calc__glance"),
     asked: 0, // the id of the run being worked out, 0 when none
     changed: false, // inputs changed since that run was sent
     mode: "example", // which status the view shows while it has no live result
@@ -310,6 +311,7 @@ function enhance(section) {
     view.refused = fillForm(form, shared.values);
     view.mode = "yours";
     view.result.hidden = true; // the example is not their result: never show it as if it were
+    view.glance.hidden = true;
   }
   applyShowWhen(form);
 
@@ -393,6 +395,7 @@ function showRuntimeState(view) {
   if (runtime.path) view.section.dataset.python = runtime.path;
   if (runtime.state === "failed") {
     view.result.hidden = false;
+    view.glance.hidden = false;
     setStatus(view, "unavailable");
   } else if (runtime.state === "loading") {
     setStatus(view, view.mode === "yours" && !view.live ? "yours" : "loading");
@@ -412,6 +415,7 @@ function showResult(view, result) {
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
   const ok = result.ok && Object.keys(view.refused).length === 0;
+  showGlance(view, ok ? "live" : "invalid", ok ? result.summary : {});
   // An outdated link keeps saying why the example is shown, until the reader changes a value.
   setStatus(view, !ok ? "invalid" : view.mode === "outdated" ? "outdated" : "live");
   announce(view);
@@ -420,6 +424,26 @@ function showResult(view, result) {
     performance.mark(LIVE_MARK);
   }
   view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail: { ok: result.ok } }));
+}
+
+// The result's headline figures in one line, kept in view on a phone while the reader types.
+const GLANCE_LABEL = { live: "Yours", invalid: "Check the highlighted fields" };
+
+function showGlance(view, state, summary) {
+  const label = document.createElement("span");
+  label.className = "aq-calc__glance-label";
+  label.textContent = GLANCE_LABEL[state];
+  const figures = Object.entries(summary).map(([name, value]) => {
+    const figure = document.createElement("span");
+    figure.className = "aq-calc__glance-figure";
+    const number = document.createElement("b");
+    number.textContent = value;
+    figure.append(`${name} `, number);
+    return figure;
+  });
+  view.glance.replaceChildren(label, ...figures.flatMap((figure) => [" ", figure]));
+  view.glance.dataset.state = state;
+  view.glance.hidden = false;
 }
 
 // ---- the form: reading it, filling it, its messages -------------------------------------------

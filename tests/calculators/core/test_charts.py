@@ -98,7 +98,7 @@ def test_every_result_opens_with_a_headline_and_ends_with_what_kind_of_model_mad
 
 def test_explanations_open_with_the_model_statement_and_number_their_steps():
     assert model_statement("It is <arithmetic>.") == (
-        "<strong>This is a model, not a measurement.</strong> It is &lt;arithmetic&gt;."
+        "<strong>About this model.</strong> It is &lt;arithmetic&gt;."
     )
     assert numbered_steps(["a < b", Markup("<strong>c</strong>")]) == (
         '<ol class="aq-explanation__steps"><li>a &lt; b</li><li><strong>c</strong></li></ol>'

@@ -149,10 +149,10 @@ def test_the_retest_table_shows_the_change_since_last_time():
     assert rows["Strength Balance"][1] == "81.0"
 
 
-def test_the_explanation_says_model_not_measurement_and_shows_the_numbers_in_use():
+def test_the_explanation_says_what_the_model_rests_on_and_shows_the_numbers_in_use():
     page = BeautifulSoup(calculators.explanation_html(SLUG), "html.parser")
     text = page.get_text()
-    assert "This is a model, not a measurement." in text
+    assert "About this model." in text
     assert "never more than 1.5" in text and "0.3 × the capacity change, at most 5 %" in text
     rows = {row.th.get_text(): [td.get_text() for td in row.select("td")] for row in page.select("tbody tr")}
     assert rows["Pushing leg"] == ["Isometric split-stance push", "10 N per kg of body mass"]

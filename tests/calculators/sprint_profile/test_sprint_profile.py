@@ -442,7 +442,7 @@ def test_text_typed_into_the_form_is_never_markup():
 def test_the_explanation_states_the_fit_the_method_the_constants_and_the_sources():
     page = BeautifulSoup(calculators.explanation_html(SLUG), "html.parser")
     text = page.get_text()
-    assert "This is a model, not a measurement." in text
+    assert "About this model." in text
     assert "least squares on time" in text
     assert "F_H(t) = m × a(t) + F_air(t)" in text
     assert "Pmax = F0 × V0 ÷ 4" in text

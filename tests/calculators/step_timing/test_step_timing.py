@@ -303,7 +303,7 @@ def test_the_chart_is_one_step_split_into_ground_and_air_with_a_text_equivalent(
 def test_the_explanation_gives_the_formulas_the_ranges_and_the_sources():
     page = BeautifulSoup(calculators.explanation_html(SLUG), "html.parser")
     text = page.get_text()
-    assert "This is a model, not a measurement." in text
+    assert "About this model." in text
     assert "Speed = step length × step frequency" in text
     assert "12 frames at 120 fps is 12 ÷ 120 = 0.1 s = 100 ms" in text
     assert "ground contact −10 ms, flight −10 ms, step length +5 cm" in text
