@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from calculators.core import markup
 from macros.writer_problems import WriterProblem, line_of
 
 PROMISED_KEY = "aq_coming_soon"
@@ -36,13 +37,10 @@ def coming_soon(title: str) -> str:
     """The title of an article the site does not have yet, shown without a link.
 
     When the article is published, the writer replaces the call with an ordinary Markdown link,
-    which `mkdocs build --strict` then checks like any other.
+    which `mkdocs build --strict` then checks like any other. The markup is the one a calculator's
+    result uses for an article it points to (`calculators.core.markup.coming_soon`).
     """
-    return (
-        '<span class="aq-coming-soon">'
-        f'<span class="aq-coming-soon__title">{escape(title)}</span> '
-        '<span class="aq-coming-soon__badge">Coming soon</span></span>'
-    )
+    return str(markup.coming_soon(title))
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from calculators.core.formatting import format_number
-from calculators.core.sources import Source
+from calculators.core.sources import SitePage, Source
 from calculators.core.units import km_per_hour, miles_per_hour
 
 
@@ -162,4 +162,52 @@ def sources_list(sources: Iterable[Source]) -> Markup:
         "ul",
         join(element("li", join([element("cite", source.citation), " ", source.finding])) for source in sources),
         class_="aq-explanation__sources",
+    )
+
+
+SITE_ROOT_FROM_PAGE = "../../"
+"""The way from a page that holds a calculator up to the site's root. Every article and calculator
+page sits two folders down (`section/page/`, as `docs/section/page.md` is published), and a
+result is the same markup wherever it is shown, so its links to other pages start here; the
+`calculator(...)` macro refuses a page at another depth (macros/site_links.py)."""
+
+
+def site_link(text: Content, path: str) -> Markup:
+    """A link to another page of the site, by its path from the site's root
+    ("calculators/strength-balance/#how-to-test"), relative, so the site works under any path."""
+    return element("a", text, href=SITE_ROOT_FROM_PAGE + path, class_="aq-site-link")
+
+
+def coming_soon(title: str) -> Markup:
+    """The title of an article the site does not have yet, with a "Coming soon" badge and no link
+    (the same markup as the writers' `coming_soon(...)` macro)."""
+    return element(
+        "span",
+        join([element("span", title, class_="aq-coming-soon__title"), " ", element("span", "Coming soon", class_="aq-coming-soon__badge")]),
+        class_="aq-coming-soon",
+    )
+
+
+def page_reference(page: SitePage) -> Markup:
+    """A page of the site as a link, or as "coming soon" while the site does not have it."""
+    return site_link(page.title, page.path) if page.published else coming_soon(page.title)
+
+
+WHAT_TO_TRAIN_NEXT = "What to train next"
+
+
+def what_to_train_next(points: Sequence[Content], sources: Sequence[Source]) -> Markup:
+    """The plain reading that ends a result: what the numbers mean for the reader and where to
+    start, two to four short points, then the sources those points rest on."""
+    return element(
+        "section",
+        join(
+            [
+                element("h3", WHAT_TO_TRAIN_NEXT, class_="aq-result__next-heading"),
+                element("ul", join(element("li", point) for point in points), class_="aq-result__next-points"),
+                element("p", "This reading rests on:", class_="aq-result__next-sources-lead") if sources else "",
+                sources_list(sources) if sources else "",
+            ]
+        ),
+        class_="aq-result__next",
     )

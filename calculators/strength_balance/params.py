@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators.core.settings import ParameterError, Settings, read_parameters
-from calculators.core.sources import read_sources
+from calculators.core.sources import read_site_page, read_sources, sources_named
 from calculators.strength_balance.model import (
     CONTRIBUTORS,
     MEASURES,
@@ -21,6 +21,7 @@ from calculators.strength_balance.model import (
     ContributorSettings,
     Parameters,
 )
+from calculators.strength_balance.reading import ContributorAdvice, ReadingSettings
 
 SOURCE = "strength_balance/parameters.toml"
 WEIGHT_TOLERANCE = 1e-6
@@ -36,7 +37,7 @@ def load_parameters(path: Path | None = None) -> Parameters:
 def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
-    root.reject_unknown(["contributors", "scores", "balance", "prediction", "inputs", "sources"])
+    root.reject_unknown(["contributors", "scores", "balance", "prediction", "inputs", "reading", "sources"])
 
     contributors = _contributors(root.table("contributors"))
 
@@ -101,3 +102,34 @@ def _contributors(table: Settings) -> tuple[ContributorSettings, ...]:
         keys = ", ".join(table.key(f"{name}.push_weight") for name in PUSH_SIDE)
         raise ParameterError(f"{table.source}: {keys} must add up to 1 (they add up to {total:g})")
     return tuple(found)
+
+
+def load_reading(path: Path | None = None) -> ReadingSettings:
+    """The "What to train next" settings from the packaged TOML file's `[reading]`, or from `path`."""
+    return reading_from_toml(*read_parameters(__package__, path))
+
+
+def reading_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> ReadingSettings:
+    """Check `[reading]`: its pages, every contributor's role, and that each source it cites exists."""
+    root = Settings(data, source)
+    table = root.table("reading")
+    table.reject_unknown(["cites", "sources", "how_to_test", "why", "start_here", "balance", "contributors"])
+    sources = (*read_sources(root), *read_sources(table))
+    contributors = table.table("contributors")
+    contributors.reject_unknown(CONTRIBUTORS)
+    advice = {}
+    for name in CONTRIBUTORS:
+        if name not in contributors.data:
+            raise contributors.fail(name, "is missing: the reading needs every contributor's role")
+        entry = contributors.table(name)
+        entry.reject_unknown(["role", "cites"])
+        cited = sources_named(entry, "cites", sources) if "cites" in entry.data else ()
+        advice[name] = ContributorAdvice(role=entry.text("role"), sources=cited)
+    return ReadingSettings(
+        sources=sources_named(table, "cites", sources),
+        how_to_test=read_site_page(table, "how_to_test"),
+        why=read_site_page(table, "why"),
+        start_here=read_site_page(table, "start_here"),
+        balance=read_site_page(table, "balance"),
+        contributors=advice,
+    )

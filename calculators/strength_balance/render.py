@@ -39,6 +39,11 @@ from calculators.strength_balance.model import (
     ContributorResult,
     Parameters,
 )
+from calculators.strength_balance.params import load_reading
+from calculators.strength_balance.reading import reading
+
+READING = load_reading()
+"""The "What to train next" settings of parameters.toml, read once."""
 
 # Below this, every force score suggests kilograms-force typed with "N" chosen (about 0.2 of the
 # reference is far below any athlete's; a kgf number read as newtons is about 0.1 of it).
@@ -107,6 +112,7 @@ class _Renderer:
             self.asymmetry_flags(),
             self.predictions_table(),
             self.retest(),
+            reading(self.assessment, READING),
         ]
         note = (
             "it turns your test results into scores with the "
