@@ -18,6 +18,9 @@ from calculators.core.markup import Markup, attributes, escape
 WIDTH = 360
 LABEL_WIDTH = 100
 VALUE_WIDTH = 48
+"""Room right of the longest bar for its value."""
+VALUE_GAP = 5
+"""Between a bar's end and its value."""
 ROW_HEIGHT = 34
 BAR_HEIGHT = 18
 TOP = 26
@@ -96,9 +99,10 @@ def horizontal_bar_chart(
             f'width="{end - LABEL_WIDTH:.1f}" height="{BAR_HEIGHT}" rx="2" '
             f'fill="currentColor" fill-opacity="{0.85 if bar.marked else 0.45}"/>'
         )
-        parts.append(  # values in their own column, so the reference line never crosses them
-            f'<text class="aq-chart__value" x="{WIDTH - 2}" y="{text_y:.1f}" text-anchor="end" font-size="13" '
-            f'font-weight="{weight}" fill="currentColor">{escape(bar.value_text)}</text>'
+        parts.append(  # next to its bar; a halo in the page's colour keeps it legible across the reference line
+            f'<text class="aq-chart__value" x="{end + VALUE_GAP:.1f}" y="{text_y:.1f}" font-size="13" '
+            f'font-weight="{weight}" fill="currentColor" paint-order="stroke" stroke-width="4" '
+            f'stroke-linejoin="round">{escape(bar.value_text)}</text>'
         )
     parts.append(
         f'<line class="aq-chart__axis" x1="{LABEL_WIDTH}" y1="{axis_y}" x2="{_x(maximum, maximum):.1f}" '

@@ -18,12 +18,29 @@ from calculators.core.markup import (
 )
 from calculators.core.svg import (
     Axis,
+    Bar,
     Segment,
     Series,
+    horizontal_bar_chart,
     line_chart,
     nice_axis,
     split_bar_chart,
 )
+
+
+def test_each_bars_value_stands_at_the_end_of_its_bar():
+    svg = BeautifulSoup(
+        horizontal_bar_chart(
+            [Bar("Arms", 0.5, "0.50"), Bar("Swing leg", 1.5, "1.50", marked=True, mark_text="limits you")],
+            maximum=1.5, reference=1.0, reference_label="reference", title="Scores", description="Two bars.", id_prefix="t",
+        ),
+        "html.parser",
+    )
+    # 0 to 1.5 over the 212 px between the 100 px of labels and the 48 px kept for the last value.
+    for rect, value, width in zip(svg.select("rect.aq-chart__bar"), svg.select("text.aq-chart__value"), (212 / 3, 212)):
+        assert float(rect["width"]) == pytest.approx(width, abs=0.05)
+        assert float(value["x"]) == pytest.approx(100 + width + 5, abs=0.05)
+    assert [value.get_text() for value in svg.select("text.aq-chart__value")] == ["0.50", "1.50"]
 
 
 def test_a_split_bar_draws_each_part_in_proportion_with_its_label_and_a_text_equivalent():
