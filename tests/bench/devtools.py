@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from itertools import count
 
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext, Error, Page
 
 from tests.bench.network import NetworkProfile
 
@@ -67,4 +67,10 @@ class Emulation:
     def _in_target(self, session_id: str, method: str, params: dict[str, object] | None = None) -> None:
         assert self._session is not None
         message = {"id": next(self._ids), "method": method, "params": params or {}}
-        self._session.send("Target.sendMessageToTarget", {"sessionId": session_id, "message": json.dumps(message)})
+        try:
+            self._session.send("Target.sendMessageToTarget", {"sessionId": session_id, "message": json.dumps(message)})
+        except Error as error:
+            if "No session with given id" not in str(error):
+                raise
+            # The worker ended between being held and being set up (a service worker replaced by
+            # a newer one, a page's worker stopped): nothing left to set up or let run.
