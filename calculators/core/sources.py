@@ -46,13 +46,20 @@ def read_sources(root: Settings, name: str = "sources") -> tuple[Source, ...]:
 def sources_named(table: Settings, name: str, sources: Iterable[Source]) -> tuple[Source, ...]:
     """The sources a setting cites by key (`sources = ["deane-2005"]`), in the order given; a key
     that names none of the file's `[[sources]]` stops the build, naming the setting."""
+    return tuple(_cited(table, name, key, sources) for key in table.texts(name))
+
+
+def source_named(table: Settings, name: str, sources: Iterable[Source]) -> Source:
+    """The one source a setting cites by key (`cites = "haugen-2019"`); an unknown key stops the build."""
+    return _cited(table, name, table.text(name), sources)
+
+
+def _cited(table: Settings, name: str, key: str, sources: Iterable[Source]) -> Source:
     by_key = {source.key: source for source in sources if source.key}
-    keys = table.texts(name)
-    for key in keys:
-        if key not in by_key:
-            known = ", ".join(sorted(by_key)) or "none: give a [[sources]] table a key"
-            raise table.fail(name, f"cites {key!r}, which is not the key of any [[sources]] (keys: {known})")
-    return tuple(by_key[key] for key in keys)
+    if key not in by_key:
+        known = ", ".join(sorted(by_key)) or "none: give a [[sources]] table a key"
+        raise table.fail(name, f"cites {key!r}, which is not the key of any [[sources]] (keys: {known})")
+    return by_key[key]
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.core.calculator import Calculator, FieldMessages
-from calculators.core.fields import FieldGroup, FormItem, NumberField
+from calculators.core.fields import Choice, ChoiceField, FieldGroup, FormItem, NumberField
 from calculators.core.formatting import format_number, format_short, plain_number
 from calculators.core.parsing import ParsedForm
 from calculators.sprint_profile.mechanics import Air, Athlete, sprint_mechanics
 from calculators.sprint_profile.model import SpeedCurveFit, Split, fit_speed_curve
 from calculators.sprint_profile.params import Parameters, load_parameters
+from calculators.sprint_profile.reading import ANY_SEX
 from calculators.sprint_profile.render import (
     SprintProfile,
     figures_over_time,
@@ -147,6 +148,21 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
                 ),
             ),
         ),
+        _comparison_field(),
+    )
+
+
+COMPARE_WITH = "compare_with"
+
+
+def _comparison_field() -> ChoiceField:
+    """Whose published ranges the reading at the end of the result compares the profile with."""
+    return ChoiceField(
+        name=COMPARE_WITH,
+        label="Compare your profile with",
+        choices=(Choice(ANY_SEX, "Elite athletes"), Choice("women", "Elite women"), Choice("men", "Elite men")),
+        default=ANY_SEX,
+        help="Published ranges of elite athletes of many sports, for the reading at the end of the result.",
     )
 
 
@@ -295,6 +311,8 @@ class Inputs:
     air: Air
     air_given: tuple[bool, bool]
     """Whether the reader gave the temperature and the pressure (else the defaults are used)."""
+    sex: str = ANY_SEX
+    """Whose published ranges the reading compares the profile with ("any", "women" or "men")."""
 
 
 def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMessages]:
@@ -313,6 +331,7 @@ def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMe
                 pressure=parameters.default_pressure if pressure is None else pressure,
             ),
             air_given=(temperature is not None, pressure is not None),
+            sex=form.choice(COMPARE_WITH),
         )
 
     return read
@@ -327,6 +346,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, SprintProfile]
             mechanics=sprint_mechanics(inputs.fit.curve, inputs.athlete, inputs.air, parameters.method),
             parameters=parameters,
             air_given=inputs.air_given,
+            sex=inputs.sex,
         )
 
     return Calculator(

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from calculators.core.settings import Range, Settings, read_parameters
-from calculators.core.sources import Source, read_sources
+from calculators.core.sources import Source, read_site_page, read_sources, source_named, sources_named
 from calculators.sprint_profile.mechanics import MechanicsSettings
 from calculators.sprint_profile.model import FitSettings
+from calculators.sprint_profile.reading import ReadingSettings, SlopeRange
 
 SOURCE = "sprint_profile/parameters.toml"
 
@@ -38,6 +39,8 @@ class Parameters:
     fastest_speed: float
     max_acceleration: float
     sources: tuple[Source, ...] = ()
+    reading: ReadingSettings | None = None
+    """What the "What to train next" reading compares with and cites; None without `[reading]`."""
 
 
 def load_parameters(path: Path | None = None) -> Parameters:
@@ -91,7 +94,7 @@ def _method(table: Settings) -> MechanicsSettings:
 def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
-    root.reject_unknown(["fit", "method", "air", "inputs", "limits", "sources"])
+    root.reject_unknown(["fit", "method", "air", "inputs", "limits", "reading", "sources"])
     fit, residual_note = _fit(root.table("fit"))
     inputs = root.table("inputs")
     inputs.reject_unknown(
@@ -121,4 +124,41 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
         fastest_speed=limits.number("fastest_speed_m_per_s", above=0),
         max_acceleration=limits.number("max_acceleration_m_per_s2", above=0),
         sources=read_sources(root),
+        reading=reading_from_toml(root) if "reading" in root.data else None,
+    )
+
+
+SEXES = ("women", "men")
+
+
+def reading_from_toml(root: Settings) -> ReadingSettings:
+    """Check `[reading]`: the timing resolution, each slope range (a sex, a steeper and a flatter end,
+    and the key of the source it comes from), the cited sources and the top-speed page."""
+    sources = read_sources(root)
+    table = root.table("reading")
+    table.reject_unknown(["timing_resolution_s", "orientation_cites", "certainty_cites", "top_speed_page", "slope_ranges"])
+    ranges = []
+    for entry in table.tables("slope_ranges"):
+        entry.reject_unknown(["sex", "group", "steepest", "flattest", "cites"])
+        sex = entry.text("sex")
+        if sex not in SEXES:
+            raise entry.fail("sex", f"must be one of {', '.join(SEXES)} (got {sex!r})")
+        steepest = entry.number("steepest", at_most=0)
+        ranges.append(
+            SlopeRange(
+                sex=sex,
+                group=entry.text("group"),
+                steepest=steepest,
+                flattest=entry.number("flattest", above=steepest, at_most=0),
+                source=source_named(entry, "cites", sources),
+            )
+        )
+    if not ranges:
+        raise table.fail("slope_ranges", "must hold at least one range")
+    return ReadingSettings(
+        timing_resolution=table.number("timing_resolution_s", above=0, at_most=1),
+        slope_ranges=tuple(ranges),
+        orientation_sources=sources_named(table, "orientation_cites", sources),
+        certainty_sources=sources_named(table, "certainty_cites", sources),
+        top_speed_page=read_site_page(table, "top_speed_page"),
     )

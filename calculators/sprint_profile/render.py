@@ -32,9 +32,11 @@ from calculators.core.markup import (
     table,
 )
 from calculators.core.svg import Series, line_chart, nice_axis
+from calculators.sprint_profile.certainty import profile_certainty
 from calculators.sprint_profile.mechanics import Mechanics
 from calculators.sprint_profile.model import SpeedCurveFit
 from calculators.sprint_profile.params import Parameters
+from calculators.sprint_profile.reading import ANY_SEX, reading
 
 CURVE_POINTS = 120
 """How many straight pieces draw the speed curve (smooth at any phone's width)."""
@@ -53,6 +55,8 @@ class SprintProfile:
     parameters: Parameters
     air_given: tuple[bool, bool]
     """Whether the reader gave the temperature and the pressure (else the defaults were used)."""
+    sex: str = ANY_SEX
+    """Whose published ranges the reading compares the profile with: "women", "men" or "any" (both)."""
 
 
 def _speed(value: float) -> str:
@@ -87,12 +91,20 @@ class _Renderer:
             self.force_velocity_chart(),
             self.splits_table(),
             self.air_note(),
+            self.what_to_train_next(),
         ]
         note = (
             "a smooth speed curve fitted to your splits, and the forces "
             "and power that curve implies for your body mass and height."
         )
         return result_block("sprint-profile", parts, note)
+
+    def what_to_train_next(self) -> Markup:
+        settings = self.parameters.reading
+        if settings is None:
+            return Markup("")
+        certainty = profile_certainty(self.fit, settings.timing_resolution)
+        return reading(self.mechanics, certainty, self.profile.sex, settings)
 
     def headline(self) -> Markup:
         return speed_headline("Maximal sprinting speed", self.curve.max_speed)
