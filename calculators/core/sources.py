@@ -90,3 +90,8 @@ def read_site_page(table: Settings, name: str) -> SitePage:
         raise entry.fail("page", f"must name a page's folder, ending in / (or /#anchor) (got {path!r})")
     return SitePage(title=entry.text("title"), path=path)
 
+
+def reading_sources(root: Settings, reading: Settings) -> tuple[Source, ...]:
+    """Every source a `[reading]` table may cite: the model's `[[sources]]`, then the reading's own
+    `[[reading.sources]]` (shown with the reading only, not in the model's explanation)."""
+    return (*read_sources(root), *read_sources(reading))

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from calculators.core.settings import Settings, read_parameters
-from calculators.core.sources import read_sources
+from calculators.core.sources import read_site_page, read_sources, reading_sources, sources_named
 from calculators.flying_sprint.model import Parameters
+from calculators.flying_sprint.reading import ReadingSettings
 
 SOURCE = "flying_sprint/parameters.toml"
 
@@ -25,7 +26,7 @@ def load_parameters(path: Path | None = None) -> Parameters:
 def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
-    root.reject_unknown(["inputs", "limits", "timing", "sources"])
+    root.reject_unknown(["inputs", "limits", "timing", "reading", "sources"])
     inputs = root.table("inputs")
     inputs.reject_unknown(
         ["zone_length_min_m", "zone_length_max_m", "zone_time_min_s", "zone_time_max_s", "steps_min_count", "steps_max_count"]
@@ -44,4 +45,20 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
         electronic_uncertainty_s=timing.number("electronic_uncertainty_s", at_least=0, at_most=1),
         hand_uncertainty_s=timing.number("hand_uncertainty_s", at_least=0, at_most=1),
         sources=read_sources(root),
+    )
+
+
+def load_reading(path: Path | None = None) -> ReadingSettings:
+    """The "What to train next" settings from the packaged TOML file's `[reading]`, or from `path`."""
+    return reading_from_toml(*read_parameters(__package__, path))
+
+
+def reading_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> ReadingSettings:
+    """Check `[reading]`: its page, and that each source it cites exists."""
+    root = Settings(data, source)
+    table = root.table("reading")
+    table.reject_unknown(["cites", "sources", "step_timing_page"])
+    return ReadingSettings(
+        sources=sources_named(table, "cites", reading_sources(root, table)),
+        step_timing_page=read_site_page(table, "step_timing_page"),
     )

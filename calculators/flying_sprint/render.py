@@ -30,6 +30,11 @@ from calculators.core.units import (
     METRES_PER_YARD,
 )
 from calculators.flying_sprint.model import HAND, FlyingSprint, Parameters
+from calculators.flying_sprint.params import load_reading
+from calculators.flying_sprint.reading import reading
+
+READING = load_reading()
+"""The "What to train next" settings of parameters.toml, read once."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ def render_result(answer: Answer, id_prefix: str) -> str:
         "the speed is the zone's length divided by its time, your average speed through the zone. It is "
         "your top speed only if the run-in brought you to it before the zone began."
     )
+    parts.append(reading(sprint, READING))
     return str(result_block("flying-sprint", parts, note))
 
 

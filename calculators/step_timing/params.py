@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from calculators.core.settings import Range, Settings, read_parameters
-from calculators.core.sources import read_sources
+from calculators.core.sources import read_site_page, read_sources, reading_sources, sources_named
 from calculators.step_timing.model import Parameters
+from calculators.step_timing.reading import ReadingSettings
 
 SOURCE = "step_timing/parameters.toml"
 
@@ -39,7 +40,7 @@ def _change(table: Settings, name: str) -> float:
 def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
-    root.reject_unknown(["inputs", "what_if", "sources"])
+    root.reject_unknown(["inputs", "what_if", "reading", "sources"])
     inputs = root.table("inputs")
     inputs.reject_unknown(
         [f"{name}_{end}_{_UNITS[name]}" for name in _RANGES for end in ("min", "max")] + ["fastest_speed_m_per_s"]
@@ -62,4 +63,21 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
         flight_time_change_ms=_change(what_if, "flight_time_change_ms"),
         step_length_change_cm=_change(what_if, "step_length_change_cm"),
         sources=read_sources(root),
+    )
+
+
+def load_reading(path: Path | None = None) -> ReadingSettings:
+    """The "What to train next" settings from the packaged TOML file's `[reading]`, or from `path`."""
+    return reading_from_toml(*read_parameters(__package__, path))
+
+
+def reading_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> ReadingSettings:
+    """Check `[reading]`: its pages, and that each source it cites exists."""
+    root = Settings(data, source)
+    table = root.table("reading")
+    table.reject_unknown(["cites", "sources", "strength_page", "timing_article"])
+    return ReadingSettings(
+        sources=sources_named(table, "cites", reading_sources(root, table)),
+        strength_page=read_site_page(table, "strength_page"),
+        timing_article=read_site_page(table, "timing_article"),
     )

@@ -36,6 +36,11 @@ from calculators.core.units import (
     in_milliseconds,
 )
 from calculators.step_timing.model import Parameters, Step, StepTiming, WhatIf
+from calculators.step_timing.params import load_reading
+from calculators.step_timing.reading import reading
+
+READING = load_reading()
+"""The "What to train next" settings of parameters.toml, read once."""
 
 
 def _ms(seconds: float) -> str:
@@ -156,6 +161,7 @@ def render_result(timing: StepTiming, id_prefix: str) -> str:
         "it works out speed from the step you entered. Each what-if changes "
         "one number and holds the other two; in real running they move together."
     )
+    parts.append(reading(step, READING))
     return str(result_block("step-timing", parts, note))
 
 

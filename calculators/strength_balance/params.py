@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators.core.settings import ParameterError, Settings, read_parameters
-from calculators.core.sources import read_site_page, read_sources, sources_named
+from calculators.core.sources import read_site_page, read_sources, reading_sources, sources_named
 from calculators.strength_balance.model import (
     CONTRIBUTORS,
     MEASURES,
@@ -114,7 +114,7 @@ def reading_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> ReadingS
     root = Settings(data, source)
     table = root.table("reading")
     table.reject_unknown(["cites", "sources", "how_to_test", "why", "start_here", "balance", "contributors"])
-    sources = (*read_sources(root), *read_sources(table))
+    sources = reading_sources(root, table)
     contributors = table.table("contributors")
     contributors.reject_unknown(CONTRIBUTORS)
     advice = {}
