@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Union
 
+from calculators.core.units import Quantity, Unit
+
 
 @dataclass(frozen=True)
 class NumberField:
@@ -21,6 +23,12 @@ class NumberField:
     label (in the "fields need attention" notice); it defaults to `label`. `max_length` is the
     most characters the field holds (the form's `maxlength`; the page refuses longer text from a
     shared address): far more than any number a reader types, mistakes included.
+
+    `unit_choice` names the `UnitChoiceField` that governs the field: the reader then types it in
+    the unit chosen there (or with a unit after the number, "165 lb"), while `unit`, the range,
+    the default and the value the calculator reads stay in the field's own metric unit. `asks_for`
+    is what its hint asks for ("your body mass", the default, from the label); `example` is the
+    value the hint shows (the default when empty), in `unit`.
     """
 
     name: str
@@ -37,11 +45,19 @@ class NumberField:
     long_label: str = ""
     whole_number: bool = False
     max_length: int = 50
+    unit_choice: str = ""
+    asks_for: str = ""
+    example: str = ""
 
     @property
     def full_label(self) -> str:
         """The label that still makes sense on its own, away from the form."""
         return self.long_label or self.label
+
+    @property
+    def asked_for(self) -> str:
+        """What a hint asks the reader to enter: "your body mass"."""
+        return self.asks_for or f"your {self.full_label[:1].lower()}{self.full_label[1:]}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +98,48 @@ class ChoiceField:
     def as_radio_buttons(self) -> bool:
         """A handful of options reads best as radio buttons; more need a drop-down list."""
         return len(self.choices) <= 4
+
+
+UNIT_SYSTEMS = ("metric", "us")
+"""The site-wide unit systems a reader may pick once: metric, or US customary units."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class UnitChoiceField(ChoiceField):
+    """The unit a reader types one quantity in (body mass in kg or lb): a choice built from a `Quantity`.
+
+    Number fields name it in their `unit_choice`. Its first unit is the default, the metric unit
+    the governed fields declare their ranges in; `us_unit` is the one a reader who picked US units
+    for the whole site gets.
+    """
+
+    quantity: Quantity
+    us_unit: str
+
+    @classmethod
+    def of(cls, name: str, label: str, quantity: Quantity, symbols: tuple[str, ...], *, us: str, help: str = "") -> UnitChoiceField:
+        """A choice of `symbols`, units of `quantity`; the first is the default (metric) one."""
+        offered = tuple(quantity.unit(symbol) for symbol in symbols)
+        if us not in symbols:
+            raise ValueError(f"{name}: the US unit {us!r} is not one of {symbols}")
+        return cls(
+            name=name,
+            label=label,
+            choices=tuple(Choice(unit.symbol, unit.label) for unit in offered),
+            default=symbols[0],
+            help=help,
+            quantity=quantity,
+            us_unit=us,
+        )
+
+    @property
+    def units(self) -> tuple[Unit, ...]:
+        """The units offered, in the order of the choice."""
+        return tuple(self.quantity.unit(choice.value) for choice in self.choices)
+
+    def unit_for(self, system: str) -> str:
+        """The unit this choice takes in a site-wide unit system ("metric" or "us")."""
+        return self.us_unit if system == "us" else self.default
 
 
 InputField = Union[NumberField, DurationField, ChoiceField]
@@ -171,6 +229,26 @@ def input_fields(items: tuple[FormItem, ...]) -> tuple[InputField, ...]:
         else:
             found.append(item)
     return tuple(found)
+
+
+def unit_choices(items: tuple[FormItem, ...]) -> dict[str, UnitChoiceField]:
+    """Name -> every unit choice of a form."""
+    return {field.name: field for field in input_fields(items) if isinstance(field, UnitChoiceField)}
+
+
+def measured_quantities(items: tuple[FormItem, ...]) -> dict[str, Quantity]:
+    """Name -> the quantity of every number governed by a unit choice (body_mass -> mass)."""
+    choices = unit_choices(items)
+    return {
+        field.name: choices[field.unit_choice].quantity
+        for field in input_fields(items)
+        if isinstance(field, NumberField) and field.unit_choice
+    }
+
+
+def governed_by(items: tuple[FormItem, ...], choice: str) -> tuple[NumberField, ...]:
+    """The number fields a unit choice governs, in display order."""
+    return tuple(field for field in input_fields(items) if isinstance(field, NumberField) and field.unit_choice == choice)
 
 
 def defaults(items: tuple[FormItem, ...]) -> dict[str, str]:

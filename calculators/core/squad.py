@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.core.calculator import Calculator
-from calculators.core.fields import ChoiceField, input_fields
+from calculators.core.fields import ChoiceField, input_fields, measured_quantities
 from calculators.core.formatting import format_short
 from calculators.core.markup import Markup, element, figure, join
+from calculators.core.parsing import parse_decimal
 from calculators.core.svg import Bar, horizontal_bar_chart, nice_step
 
 ATHLETE_HEADERS = ("athlete", "name", "id", "athlete_id", "athlete_name")
@@ -47,6 +48,12 @@ class Column:
     header: str
     field: str | None
     """The calculator's input name, "athlete" for the athletes' names, or None when unknown."""
+    unit: str = ""
+    """The unit its header names in brackets, for a number typed in units ("Body mass (lb)": "lb")."""
+
+    def cell(self, text: str) -> str:
+        """A cell's text as the form reads it: a bare number gets the header's unit ("165" -> "165 lb")."""
+        return f"{text.strip()} {self.unit}" if self.unit and parse_decimal(text) is not None else text
 
     @property
     def letter(self) -> str:
@@ -91,6 +98,15 @@ def _field_for(header: str, keys: Mapping[str, str]) -> str | None:
         if header_key(candidate) in keys:
             return keys[header_key(candidate)]
     return None
+
+
+def _unit_in_header(header: str, field: str | None, quantities: Mapping[str, Any]) -> str:
+    """The unit a header names for a number typed in units: "Body mass (lb)" -> "lb", else ""."""
+    found = _BRACKETED_UNIT.search(header)
+    if field not in quantities or found is None:
+        return ""
+    unit = quantities[field].unit_typed_as(found.group().strip().strip("()[]").strip())
+    return unit.symbol if unit else ""
 
 
 def _separator(first_line: str) -> str:
@@ -146,7 +162,12 @@ def read_squad(calculator: Calculator[Any, Any], text: str) -> tuple[tuple[Colum
     except csv.Error as error:
         raise SquadFileError(f"This file is not valid CSV ({error}).") from None
     keys = _keys_of(calculator)
-    columns = tuple(Column(number, cell.strip(), _field_for(cell, keys)) for number, cell in enumerate(header, 1))
+    quantities = measured_quantities(calculator.form)
+    columns = tuple(
+        Column(number, cell.strip(), field, _unit_in_header(cell, field, quantities))
+        for number, cell in enumerate(header, 1)
+        for field in [_field_for(cell, keys)]
+    )
     known = [column for column in columns if column.field and column.field != "athlete"]
     if not known:
         examples = ", ".join(list(calculator.defaults())[:3])
@@ -167,7 +188,11 @@ def read_squad(calculator: Calculator[Any, Any], text: str) -> tuple[tuple[Colum
                 raise SquadFileError(
                     f"This file has more than {MAX_ROWS:,} athletes: split it into files of {MAX_ROWS:,} or fewer."
                 )
-            values = {column.field: (cells[column.number - 1] if column.number <= len(cells) else "") for column in columns if column.field}
+            values = {
+                column.field: column.cell(cells[column.number - 1]) if column.number <= len(cells) else ""
+                for column in columns
+                if column.field
+            }
             athlete = values.pop("athlete", "").strip()
             rows.append(Row(line=line, athlete=athlete, inputs=values))
     except csv.Error as error:

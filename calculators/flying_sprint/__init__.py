@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from calculators.core.calculator import Calculator, FieldMessages
-from calculators.core.fields import Choice, ChoiceField, FormItem, NumberField
+from calculators.core.fields import FormItem, NumberField, UnitChoiceField
 from calculators.core.formatting import format_short, plain_number
 from calculators.core.parsing import ParsedForm
-from calculators.core.units import METRES_PER_YARD, yards_in_metres
+from calculators.core.timing import timing_field
+from calculators.core.units import LENGTH, METRES_PER_YARD
 from calculators.flying_sprint.model import (
-    ELECTRONIC,
-    HAND,
     FlyingRun,
     Parameters,
     speed_through,
@@ -37,11 +36,6 @@ TITLE = "Flying sprint speed"
 SCHEMA = 1
 """The version of this form's input names; bump it when a shared address's inputs change meaning."""
 
-METRES = "m"
-YARDS = "yd"
-MAX_TYPED_LENGTH = 1000
-"""A typo guard for the zone's length in either unit; the real range is checked in metres."""
-
 # The worked example: a flying 20 m in 1.90 s on electronic gates, 9 steps (10.53 m/s).
 DEFAULTS = {"zone_length": "20", "zone_time": "1.9", "steps": "9"}
 
@@ -50,20 +44,22 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     """The form, in display order: the zone, its time, how it was timed, the steps."""
     p = parameters
     return (
-        ChoiceField(
-            name="distance_unit",
-            label="Zone measured in",
-            choices=(Choice(METRES, "metres (m)"), Choice(YARDS, "yards (yd)")),
-            default=METRES,
+        UnitChoiceField.of(
+            "distance_unit",
+            "Zone measured in",
+            LENGTH,
+            ("m", "yd"),
+            us="yd",
             help=f"1 yd = {plain_number(METRES_PER_YARD)} m.",
         ),
         NumberField(
             name="zone_length",
             label="Zone length",
-            unit="m or yd",
-            minimum=0,
-            minimum_exclusive=True,
-            maximum=MAX_TYPED_LENGTH,
+            unit="m",
+            unit_choice="distance_unit",
+            asks_for="the zone's length",
+            minimum=p.zone_length_m.minimum,
+            maximum=p.zone_length_m.maximum,
             step=1,
             default=DEFAULTS["zone_length"],
             help="The timed zone, from the first gate or cone to the last, entered at speed: a flying 10, 20 or 30 m.",
@@ -78,13 +74,7 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
             default=DEFAULTS["zone_time"],
             help="From crossing the first gate to crossing the last, like 1.90.",
         ),
-        ChoiceField(
-            name="timing",
-            label="Timed with",
-            choices=(Choice(ELECTRONIC, "timing gates"), Choice(HAND, "a stopwatch")),
-            default=ELECTRONIC,
-            help="A stopwatch time is less exact; the result shows by how much.",
-        ),
+        timing_field("A stopwatch time is less exact; the result shows by how much."),
         NumberField(
             name="steps",
             label="Steps in the zone",
@@ -110,39 +100,23 @@ class Inputs:
     """The unit the reader typed the zone in, to show it back to them."""
 
 
-def _length_in_metres(form: ParsedForm) -> float | None:
-    length = form.values.get("zone_length")
-    if not isinstance(length, float):
-        return None
-    return yards_in_metres(length) if form.values.get("distance_unit") == YARDS else length
-
-
-def _cross_field_messages(form: ParsedForm, length: float | None, p: Parameters) -> dict[str, str]:
-    """The zone in range whatever its unit; a human speed; steps a sprinter could take."""
-    if length is None:
+def _cross_field_messages(form: ParsedForm, p: Parameters) -> dict[str, str]:
+    """A human speed; steps a sprinter could take (the zone's range is the field's own)."""
+    length, time = form.values.get("zone_length"), form.values.get("zone_time")
+    if not isinstance(length, float) or not isinstance(time, float):
         return {}
-    if not p.zone_length_m.holds(length):
-        low, high = p.zone_length_m.minimum, p.zone_length_m.maximum
-        return {
-            "zone_length": (
-                f"A flying zone must be between {plain_number(low)} and {plain_number(high)} m "
-                f"({format_short(low / METRES_PER_YARD, 1)} to {format_short(high / METRES_PER_YARD, 1)} yd)."
-            )
-        }
-    time = form.values.get("zone_time")
-    if not isinstance(time, float):
-        return {}
+    zone = form.as_typed("zone_length", length, 2)
     messages = {}
     if length / time > p.fastest_speed_m_per_s:
         messages["zone_time"] = (
-            f"{format_short(length, 2)} m in {plain_number(time)} s is {format_short(length / time, 1)} m/s, faster "
+            f"{zone} in {plain_number(time)} s is {format_short(length / time, 1)} m/s, faster "
             f"than {plain_number(p.fastest_speed_m_per_s)} m/s, beyond any recorded sprint: check the zone and the time."
         )
     steps = form.values.get("steps")
     if isinstance(steps, float) and not messages:
         if length / steps > p.longest_step_m:
             messages["steps"] = (
-                f"{plain_number(steps)} steps in {format_short(length, 2)} m is {format_short(length / steps, 2)} m "
+                f"{plain_number(steps)} steps in {zone} is {format_short(length / steps, 2)} m "
                 f"a step, longer than {plain_number(p.longest_step_m)} m: count every foot contact in the zone."
             )
         elif steps / time > p.highest_step_frequency_hz:
@@ -154,16 +128,15 @@ def _cross_field_messages(form: ParsedForm, length: float | None, p: Parameters)
 
 
 def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMessages]:
-    """Read the form into `Inputs` (yards converted to metres, once)."""
+    """Read the form into `Inputs` (the zone in metres, whatever unit it was typed in)."""
 
     def read(form: ParsedForm) -> Inputs | FieldMessages:
-        length = _length_in_metres(form)
-        messages = _cross_field_messages(form, length, parameters)
-        if messages or form.errors or length is None:
+        messages = _cross_field_messages(form, parameters)
+        if messages or form.errors:
             return FieldMessages(messages)
         steps = form.optional_number("steps")
         run = FlyingRun(
-            zone_length=length,
+            zone_length=form.number("zone_length"),
             zone_time=form.number("zone_time"),
             timing=form.choice("timing"),
             steps=None if steps is None else int(steps),

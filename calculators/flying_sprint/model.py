@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from calculators.core.settings import Range
 from calculators.core.sources import Source
+from calculators.core.timing import Timing
 from calculators.core.units import km_per_hour, miles_per_hour
-
-ELECTRONIC = "electronic"
-HAND = "hand"
 
 
 @dataclass(frozen=True)
@@ -33,13 +31,10 @@ class Parameters:
     fastest_speed_m_per_s: float
     longest_step_m: float
     highest_step_frequency_hz: float
-    electronic_uncertainty_s: float
-    hand_uncertainty_s: float
+    timing: Timing
+    """How far a time may be off for each way of timing (no correction: a flying zone is started
+    and stopped on the move, so a stopwatch's late start and early stop roughly cancel)."""
     sources: tuple[Source, ...] = ()
-
-    def uncertainty(self, timing: str) -> float:
-        """How far one time may be off, in seconds, for this way of timing."""
-        return self.hand_uncertainty_s if timing == HAND else self.electronic_uncertainty_s
 
 
 @dataclass(frozen=True)
@@ -49,7 +44,7 @@ class FlyingRun:
     zone_length: float
     zone_time: float
     timing: str
-    """ELECTRONIC or HAND."""
+    """ELECTRONIC or HAND (core/timing.py)."""
     steps: int | None = None
 
 
@@ -94,7 +89,7 @@ class FlyingSprint:
 
 def speed_through(run: FlyingRun, parameters: Parameters) -> FlyingSprint:
     """The whole result for one timed zone."""
-    uncertainty = parameters.uncertainty(run.timing)
+    uncertainty = parameters.timing.uncertainty(run.timing)
     speed = run.zone_length / run.zone_time
     shortest_time = max(run.zone_time - uncertainty, run.zone_time / 2)  # never a time of zero or less
     steps = None

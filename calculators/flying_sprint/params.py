@@ -12,6 +12,7 @@ from typing import Any
 
 from calculators.core.settings import Settings, read_parameters
 from calculators.core.sources import read_site_page, read_sources, reading_sources, sources_named
+from calculators.core.timing import read_timing
 from calculators.flying_sprint.model import Parameters
 from calculators.flying_sprint.reading import ReadingSettings
 
@@ -33,8 +34,6 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
     )
     limits = root.table("limits")
     limits.reject_unknown(["fastest_speed_m_per_s", "longest_step_m", "highest_step_frequency_hz"])
-    timing = root.table("timing")
-    timing.reject_unknown(["electronic_uncertainty_s", "hand_uncertainty_s"])
     return Parameters(
         zone_length_m=inputs.range("zone_length", "m", at_least=0),
         zone_time_s=inputs.range("zone_time", "s", at_least=0),
@@ -42,8 +41,7 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
         fastest_speed_m_per_s=limits.number("fastest_speed_m_per_s", above=0),
         longest_step_m=limits.number("longest_step_m", above=0),
         highest_step_frequency_hz=limits.number("highest_step_frequency_hz", above=0),
-        electronic_uncertainty_s=timing.number("electronic_uncertainty_s", at_least=0, at_most=1),
-        hand_uncertainty_s=timing.number("hand_uncertainty_s", at_least=0, at_most=1),
+        timing=read_timing(root.table("timing"), standing_start=False),
         sources=read_sources(root),
     )
 

@@ -29,7 +29,8 @@ from calculators.core.units import (
     METRES_PER_SECOND_IN_A_MILE_PER_HOUR,
     METRES_PER_YARD,
 )
-from calculators.flying_sprint.model import HAND, FlyingSprint, Parameters
+from calculators.core.timing import HAND, TIMED_WITH
+from calculators.flying_sprint.model import FlyingSprint, Parameters
 from calculators.flying_sprint.params import load_reading
 from calculators.flying_sprint.reading import reading
 
@@ -63,7 +64,7 @@ def _headline(sprint: FlyingSprint) -> Markup:
 
 def _summary(answer: Answer) -> Markup:
     sprint = answer.sprint
-    timed = "a stopwatch" if sprint.run.timing == HAND else "timing gates"
+    timed = TIMED_WITH[sprint.run.timing]
     items = [
         ("Zone", _zone(answer)),
         ("Time", f"{format_number(sprint.run.zone_time, 2)} s, with {timed}"),
@@ -126,8 +127,8 @@ def render_explanation(parameters: Parameters) -> str:
         "How far one time may be off",
         [Column("Timed with"), Column("Up to", "aq-num")],
         [
-            Row(["Timing gates", f"± {format_short(p.electronic_uncertainty_s, 2)} s"]),
-            Row(["A stopwatch", f"± {format_short(p.hand_uncertainty_s, 2)} s"]),
+            Row(["Timing gates", f"± {format_short(p.timing.electronic_uncertainty_s, 2)} s"]),
+            Row(["A stopwatch", f"± {format_short(p.timing.hand_uncertainty_s, 2)} s"]),
         ],
     )
     ranges = element(

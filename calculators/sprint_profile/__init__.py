@@ -2,7 +2,9 @@
 
 Up to six splits (distance and time from a standing start) are declared once as
 `split_1_distance`, `split_1_time`, ... `split_6_time`; the first two are required and empty rows
-are ignored. The speed curve's fit lives in `model.py`, the force-velocity method in
+are ignored. Body mass may be typed in kg or lb, height in cm or feet and inches, the split
+distances in m or yd (a 40-yard dash with 10 and 20 yd splits), and the times from timing gates or
+a stopwatch (which gets its standing-start correction, core/timing.py). The speed curve's fit lives in `model.py`, the force-velocity method in
 `mechanics.py`, the tunable numbers in `parameters.toml` (checked by `params.py`), the HTML in
 `render.py`.
 """
@@ -14,9 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.core.calculator import Calculator, FieldMessages
-from calculators.core.fields import Choice, ChoiceField, FieldGroup, FormItem, NumberField
+from calculators.core.fields import Choice, ChoiceField, FieldGroup, FormItem, NumberField, UnitChoiceField
 from calculators.core.formatting import format_number, format_short, plain_number
 from calculators.core.parsing import ParsedForm
+from calculators.core.timing import timing_field
+from calculators.core.units import LENGTH, MASS
 from calculators.sprint_profile.mechanics import Air, Athlete, sprint_mechanics
 from calculators.sprint_profile.model import SpeedCurveFit, Split, fit_speed_curve
 from calculators.sprint_profile.params import Parameters, load_parameters
@@ -62,6 +66,8 @@ def _split_fields(row: int, parameters: Parameters) -> tuple[NumberField, Number
             name=distance_name(row),
             label=f"Split {row} distance",
             unit="m",
+            unit_choice="split_distance_unit",
+            asks_for="the distance from the start line",
             minimum=0,
             minimum_exclusive=True,
             maximum=parameters.split_distance_max_m,
@@ -91,25 +97,42 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     shown_rows = [field for row in range(1, len(DEFAULT_SPLITS) + 1) for field in _split_fields(row, p)]
     more_rows = [field for row in range(len(DEFAULT_SPLITS) + 1, SPLIT_ROWS + 1) for field in _split_fields(row, p)]
     return (
+        UnitChoiceField.of("body_mass_unit", "Body mass in", MASS, ("kg", "lb"), us="lb"),
         NumberField(
             name="body_mass",
             label="Body mass",
             unit="kg",
+            unit_choice="body_mass_unit",
+            example="72.5",
             minimum=p.body_mass_kg.minimum,
             maximum=p.body_mass_kg.maximum,
             step=0.1,
             default=DEFAULT_BODY_MASS,
             help="Turns acceleration into force.",
         ),
+        UnitChoiceField.of("height_unit", "Height in", LENGTH, ("cm", "ft+in"), us="ft+in"),
         NumberField(
             name="height",
             label="Height",
             unit="cm",
+            unit_choice="height_unit",
             minimum=p.height_cm.minimum,
             maximum=p.height_cm.maximum,
             step=1,
             default=DEFAULT_HEIGHT,
-            help="In centimetres, like 180. With body mass, it sets the frontal area that meets the air.",
+            help="Like 180 cm, or 5 ft 11 in (5'11\"). With body mass, it sets the frontal area that meets the air.",
+        ),
+        UnitChoiceField.of(
+            "split_distance_unit",
+            "Split distances in",
+            LENGTH,
+            ("m", "yd"),
+            us="yd",
+            help="A 40-yard dash with gates at 10 and 20 yd: choose yd and enter 10, 20 and 40.",
+        ),
+        timing_field(
+            "From a standing start a stopwatch reads fast: each of its times gets "
+            f"{plain_number(p.timing.hand_correction_s)} s added, and the result is less exact."
         ),
         *shown_rows,
         FieldGroup(
@@ -194,21 +217,27 @@ def _pairing_messages(parsed: ParsedForm) -> dict[str, str]:
     for row in range(1, SPLIT_ROWS + 1):
         distance, time = distance_name(row), time_name(row)
         if parsed.typed(distance) and not parsed.typed(time):
-            at = f" at {plain_number(parsed.values[distance])} m" if parsed.given(distance) else ""
+            at = f" at {_distance(parsed, row, parsed.number(distance))}" if parsed.given(distance) else ""
             messages[time] = f"Enter the time{at}, or clear the distance of split {row}."
         elif parsed.typed(time) and not parsed.typed(distance):
             messages[distance] = f"Enter the distance of split {row}, or clear its time."
     return messages
 
 
-def _order_messages(rows: list[SplitRow]) -> dict[str, str]:
+def _distance(form: ParsedForm, row: int, metres: float) -> str:
+    """A distance of the splits in the unit the reader typed them in: "20 m", "10 yd"."""
+    return form.as_typed(distance_name(row), metres, 3)
+
+
+def _order_messages(form: ParsedForm, rows: list[SplitRow]) -> dict[str, str]:
     """Each split further and later than the one before."""
     messages = {}
     for before, after in zip(rows, rows[1:]):
         if after.split.distance <= before.split.distance:
             messages[distance_name(after.row)] = (
                 f"Each split must be further from the start than the one before: "
-                f"{plain_number(after.split.distance)} m comes after {plain_number(before.split.distance)} m."
+                f"{_distance(form, after.row, after.split.distance)} comes after "
+                f"{_distance(form, before.row, before.split.distance)}."
             )
         if after.split.time <= before.split.time:
             messages[time_name(after.row)] = (
@@ -218,15 +247,17 @@ def _order_messages(rows: list[SplitRow]) -> dict[str, str]:
     return messages
 
 
-def _human_messages(rows: list[SplitRow], parameters: Parameters) -> dict[str, str]:
-    """No stretch faster than any sprinter runs; no start faster than any sprinter accelerates."""
+def _human_messages(form: ParsedForm, rows: list[SplitRow], parameters: Parameters, correction: float) -> dict[str, str]:
+    """No stretch faster than any sprinter runs; no start faster than any sprinter accelerates
+    (a stopwatch's first time with its `correction` added)."""
     messages = {}
     fastest = plain_number(parameters.fastest_speed)
     distance, time = 0.0, 0.0
     for entry in rows:
         speed = (entry.split.distance - distance) / (entry.split.time - time)
         if speed > parameters.fastest_speed:
-            stretch = f"{plain_number(distance)} to {plain_number(entry.split.distance)} m"
+            start = form.as_typed(distance_name(entry.row), distance, 3, with_unit=False)
+            stretch = f"{start} to {_distance(form, entry.row, entry.split.distance)}"
             messages[time_name(entry.row)] = (
                 f"{stretch} in {_s(entry.split.time - time)} s is {format_number(speed, 1)} m/s, faster than "
                 f"{fastest} m/s, beyond any recorded sprint: check the distance and the time."
@@ -234,11 +265,11 @@ def _human_messages(rows: list[SplitRow], parameters: Parameters) -> dict[str, s
         distance, time = entry.split.distance, entry.split.time
     first = rows[0].split
     # From a standing start, covering d in t takes an average acceleration of at least 2d / t².
-    start = 2 * first.distance / first.time**2
+    start = 2 * first.distance / (first.time + correction) ** 2
     if start > parameters.max_acceleration:
         messages.setdefault(
             time_name(rows[0].row),
-            f"{plain_number(first.distance)} m in {_s(first.time)} s from a standing start takes an "
+            f"{_distance(form, rows[0].row, first.distance)} in {_s(first.time + correction)} s from a standing start takes an "
             f"acceleration of at least {format_number(start, 1)} m/s², more than "
             f"{plain_number(parameters.max_acceleration)} m/s², beyond any sprinter: check the first split.",
         )
@@ -286,18 +317,20 @@ def fit_messages(fit: SpeedCurveFit, rows: list[SplitRow], parameters: Parameter
 
 def _read_splits(form: ParsedForm, parameters: Parameters) -> tuple[SpeedCurveFit | None, dict[str, str]]:
     """The speed curve the splits give, or the messages that stop it: each rule runs only when the
-    ones before it found nothing, and the fit (the last check) runs once, here."""
+    ones before it found nothing, and the fit (the last check) runs once, here. Stopwatch times get
+    their standing-start correction before the start is checked and the curve fitted."""
     messages = _pairing_messages(form)
     split_names = {name(row) for row in range(1, SPLIT_ROWS + 1) for name in (distance_name, time_name)}
-    if messages or split_names & set(form.errors):
+    if messages or split_names & set(form.errors) or "timing" in form.errors:
         return None, messages
     rows = given_rows(form.values)
     if len(rows) < REQUIRED_ROWS:
         return None, messages  # the required rows have their own "is needed" messages
-    messages = _order_messages(rows) or _human_messages(rows, parameters)
+    correction = parameters.timing.correction(form.choice("timing"))
+    messages = _order_messages(form, rows) or _human_messages(form, rows, parameters, correction)
     if messages:
         return None, messages
-    fit = fit_speed_curve([entry.split for entry in rows], parameters.fit)
+    fit = fit_speed_curve([Split(entry.split.distance, entry.split.time + correction) for entry in rows], parameters.fit)
     return fit, fit_messages(fit, rows, parameters)
 
 
@@ -311,12 +344,17 @@ class Inputs:
     air: Air
     air_given: tuple[bool, bool]
     """Whether the reader gave the temperature and the pressure (else the defaults are used)."""
+    timing: str
+    """How the splits were timed: "electronic" or "hand" (core/timing.py)."""
+    distance_unit: str
+    """The unit the reader typed the split distances in ("m" or "yd"), to show them back in it."""
     sex: str = ANY_SEX
     """Whose published ranges the reading compares the profile with ("any", "women" or "men")."""
 
 
 def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMessages]:
-    """Read the form into `Inputs` (height in metres, the air's defaults filled in)."""
+    """Read the form into `Inputs` (height in metres, the air's defaults filled in; body mass,
+    height and distances already in kg, cm and m, whatever units they were typed in)."""
 
     def read(form: ParsedForm) -> Inputs | FieldMessages:
         fit, messages = _read_splits(form, parameters)
@@ -332,6 +370,8 @@ def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMe
             ),
             air_given=(temperature is not None, pressure is not None),
             sex=form.choice(COMPARE_WITH),
+            timing=form.choice("timing"),
+            distance_unit=form.choice("split_distance_unit"),
         )
 
     return read
@@ -347,6 +387,8 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, SprintProfile]
             parameters=parameters,
             air_given=inputs.air_given,
             sex=inputs.sex,
+            timing=inputs.timing,
+            distance_unit=inputs.distance_unit,
         )
 
     return Calculator(

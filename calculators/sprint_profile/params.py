@@ -14,6 +14,7 @@ from typing import Any
 
 from calculators.core.settings import Range, Settings, read_parameters
 from calculators.core.sources import Source, read_site_page, read_sources, source_named, sources_named
+from calculators.core.timing import Timing, read_timing
 from calculators.sprint_profile.mechanics import MechanicsSettings
 from calculators.sprint_profile.model import FitSettings
 from calculators.sprint_profile.reading import ReadingSettings, SlopeRange
@@ -38,6 +39,7 @@ class Parameters:
     pressure_hpa: Range
     fastest_speed: float
     max_acceleration: float
+    timing: Timing
     sources: tuple[Source, ...] = ()
     reading: ReadingSettings | None = None
     """What the "What to train next" reading compares with and cites; None without `[reading]`."""
@@ -94,7 +96,7 @@ def _method(table: Settings) -> MechanicsSettings:
 def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Parameters:
     """Check every key of the parsed TOML and build `Parameters`; raise `ParameterError` if wrong."""
     root = Settings(data, source)
-    root.reject_unknown(["fit", "method", "air", "inputs", "limits", "reading", "sources"])
+    root.reject_unknown(["fit", "method", "air", "inputs", "limits", "timing", "reading", "sources"])
     fit, residual_note = _fit(root.table("fit"))
     inputs = root.table("inputs")
     inputs.reject_unknown(
@@ -123,6 +125,7 @@ def parameters_from_toml(data: Mapping[str, Any], source: str = SOURCE) -> Param
         pressure_hpa=pressure,
         fastest_speed=limits.number("fastest_speed_m_per_s", above=0),
         max_acceleration=limits.number("max_acceleration_m_per_s2", above=0),
+        timing=read_timing(root.table("timing"), standing_start=True),
         sources=read_sources(root),
         reading=reading_from_toml(root) if "reading" in root.data else None,
     )

@@ -32,6 +32,8 @@ from calculators.core.markup import (
     table,
 )
 from calculators.core.svg import Series, line_chart, nice_axis
+from calculators.core.timing import ELECTRONIC, HAND
+from calculators.core.units import LENGTH, METRE, convert
 from calculators.sprint_profile.certainty import profile_certainty
 from calculators.sprint_profile.mechanics import Mechanics
 from calculators.sprint_profile.model import SpeedCurveFit
@@ -57,6 +59,10 @@ class SprintProfile:
     """Whether the reader gave the temperature and the pressure (else the defaults were used)."""
     sex: str = ANY_SEX
     """Whose published ranges the reading compares the profile with: "women", "men" or "any" (both)."""
+    timing: str = ELECTRONIC
+    """How the splits were timed (a stopwatch's times had its correction added before the fit)."""
+    distance_unit: str = "m"
+    """The unit the reader typed the split distances in, to show the gates in it."""
 
 
 def _speed(value: float) -> str:
@@ -90,6 +96,7 @@ class _Renderer:
             self.speed_chart(),
             self.force_velocity_chart(),
             self.splits_table(),
+            self.timing_note(),
             self.air_note(),
             self.what_to_train_next(),
         ]
@@ -198,11 +205,29 @@ class _Renderer:
         )
         return figure(svg, "Each dot is the modelled push at one moment of the sprint; the line through them gives F0 and V0.")
 
+    def gate(self, metres: float) -> str:
+        """A gate's distance as the reader typed it: "20 m", "10 yd"."""
+        unit = self.profile.distance_unit
+        return f"{format_short(convert(metres, METRE, LENGTH.unit(unit)), 3)} {unit}"
+
+    def timing_note(self) -> Markup:
+        if self.profile.timing != HAND:
+            return Markup("")
+        timing = self.parameters.timing
+        return element(
+            "p",
+            f"Timed by hand: a stopwatch reads fast from a standing start, so each split had "
+            f"{format_short(timing.hand_correction_s, 2)} s added (Mann et al. 2015) and the table shows them so. "
+            f"Each may still be off by about {format_short(timing.hand_uncertainty_s, 2)} s (Mayhew et al. 2010), "
+            "which moves τ and F0 far more than MSS: use timing gates for numbers to compare over time.",
+            class_="aq-result__timing aq-result__timing--hand",
+        )
+
     def splits_table(self) -> Markup:
         rows = [
             Row(
                 [
-                    f"{plain_number(fit.split.distance)} m",
+                    self.gate(fit.split.distance),
                     _seconds(fit.split.time, 3),
                     _seconds(fit.modelled_time, 3),
                     f"{format_signed(fit.residual, 3)} s",

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from calculators.core.calculator import Calculator, FieldMessages
-from calculators.core.fields import Choice, ChoiceField, FormItem, NumberField
+from calculators.core.fields import Choice, ChoiceField, FormItem, NumberField, UnitChoiceField
 from calculators.core.formatting import format_short, plain_number
 from calculators.core.parsing import ParsedForm
-from calculators.core.units import in_milliseconds, in_seconds
+from calculators.core.units import LENGTH, in_milliseconds, in_seconds
 from calculators.step_timing.model import (
     Parameters,
     Step,
@@ -126,10 +126,12 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
             help="Frames per second of the video: a phone's slow motion is usually 120 or 240.",
             show_when=in_frames,
         ),
+        UnitChoiceField.of("step_length_unit", "Step length in", LENGTH, ("m", "ft"), us="ft"),
         NumberField(
             name="step_length",
             label="Step length",
             unit="m",
+            unit_choice="step_length_unit",
             minimum=p.step_length_m.minimum,
             maximum=p.step_length_m.maximum,
             step=0.01,
@@ -146,6 +148,8 @@ class Inputs:
     step: Step
     video: VideoTiming | None
     """The frame counts and frame rate when the times came from a video, else None."""
+    length_unit: str
+    """The unit the reader typed the step length in ("m" or "ft")."""
 
 
 def _times(form: ParsedForm) -> tuple[float | None, float | None]:
@@ -188,7 +192,7 @@ def _cross_field_messages(form: ParsedForm, contact: float | None, flight: float
         speed = length / (contact + flight)
         if speed > p.fastest_speed_m_per_s:
             messages["step_length"] = (
-                f"A step of {plain_number(length)} m every {format_short(in_milliseconds(contact + flight), 1)} ms "
+                f"A step of {form.as_typed('step_length', length, 2)} every {format_short(in_milliseconds(contact + flight), 1)} ms "
                 f"is {format_short(speed, 1)} m/s, faster than {plain_number(p.fastest_speed_m_per_s)} m/s, "
                 "beyond any recorded sprint: check the step length and the times."
             )
@@ -208,7 +212,9 @@ def make_read(parameters: Parameters) -> Callable[[ParsedForm], Inputs | FieldMe
             video = VideoTiming(
                 int(form.number("contact_frames")), int(form.number("flight_frames")), form.number("frame_rate")
             )
-        return Inputs(step=Step(contact, flight, form.number("step_length")), video=video)
+        return Inputs(
+            step=Step(contact, flight, form.number("step_length")), video=video, length_unit=form.choice("step_length_unit")
+        )
 
     return read
 
@@ -217,7 +223,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, StepTiming]:
     """The calculator for a given set of parameters (the site uses parameters.toml's)."""
 
     def compute(inputs: Inputs) -> StepTiming:
-        return time_step(inputs.step, parameters, inputs.video)
+        return time_step(inputs.step, parameters, inputs.video, inputs.length_unit)
 
     return Calculator(
         slug=SLUG,

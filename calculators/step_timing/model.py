@@ -121,6 +121,8 @@ class StepTiming:
     what_ifs: tuple[WhatIf, ...]
     parameters: Parameters
     video: VideoTiming | None = None
+    length_unit: str = "m"
+    """The unit the reader typed the step length in ("m" or "ft"), to show it back to them."""
 
 
 def frames_to_seconds(frames: float, frame_rate: float) -> float:
@@ -169,6 +171,6 @@ def what_ifs(step: Step, parameters: Parameters) -> tuple[WhatIf, ...]:
     )
 
 
-def time_step(step: Step, parameters: Parameters, video: VideoTiming | None = None) -> StepTiming:
+def time_step(step: Step, parameters: Parameters, video: VideoTiming | None = None, length_unit: str = "m") -> StepTiming:
     """The whole result for one step."""
-    return StepTiming(step=step, what_ifs=what_ifs(step, parameters), parameters=parameters, video=video)
+    return StepTiming(step=step, what_ifs=what_ifs(step, parameters), parameters=parameters, video=video, length_unit=length_unit)

@@ -32,7 +32,10 @@ from calculators.core.markup import (
 from calculators.core.svg import Segment, split_bar_chart
 from calculators.core.units import (
     KM_PER_HOUR_IN_METRES_PER_SECOND,
+    LENGTH,
+    METRE,
     METRES_PER_SECOND_IN_A_MILE_PER_HOUR,
+    convert,
     in_milliseconds,
 )
 from calculators.step_timing.model import Parameters, Step, StepTiming, WhatIf
@@ -91,12 +94,22 @@ def _video_note(timing: StepTiming) -> Markup:
     return element("p", text, class_="aq-result__video")
 
 
-def _chart(step: Step, id_prefix: str) -> Markup:
+def _length(timing: StepTiming) -> str:
+    """The step length as the reader typed it: "2.2 m", or "7.22 ft (2.2 m)"."""
+    metres = f"{format_short(timing.step.step_length, 2)} m"
+    if timing.length_unit == "m":
+        return metres
+    typed = convert(timing.step.step_length, METRE, LENGTH.unit(timing.length_unit))
+    return f"{format_short(typed, 2)} {timing.length_unit} ({metres})"
+
+
+def _chart(timing: StepTiming, id_prefix: str) -> Markup:
+    step = timing.step
     ground = f"{_ms(step.contact_time)} ({_percent(step.ground_share_percent)})"
     air = f"{_ms(step.flight_time)} ({_percent(step.air_share_percent)})"
     svg = split_bar_chart(
         [Segment("On the ground", step.contact_time, ground), Segment("In the air", step.flight_time, air)],
-        total_text=f"One step: {_ms(step.step_time)}, {format_short(step.step_length, 2)} m",
+        total_text=f"One step: {_ms(step.step_time)}, {_length(timing)}",
         title="One step, split into time on the ground and time in the air",
         description=(
             f"Of each {_ms(step.step_time)} step, {ground} is spent on the ground and {air} in the air."
@@ -156,7 +169,7 @@ def _what_if_table(timing: StepTiming) -> Markup:
 def render_result(timing: StepTiming, id_prefix: str) -> str:
     """The result fragment for one step (ids inside start with `id_prefix`)."""
     step = timing.step
-    parts = [_headline(step), _summary(step), _video_note(timing), _chart(step, id_prefix), _what_if_table(timing)]
+    parts = [_headline(step), _summary(step), _video_note(timing), _chart(timing, id_prefix), _what_if_table(timing)]
     note = (
         "it works out speed from the step you entered. Each what-if changes "
         "one number and holds the other two; in real running they move together."

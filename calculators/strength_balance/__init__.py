@@ -2,7 +2,9 @@
 
 The model's arithmetic lives in `model.py`, its tunable numbers in `parameters.toml` (checked by
 `params.py`), and its HTML in `render.py`; this module declares the form and reads it once into
-the model's inputs (converting kgf to newtons on the way).
+the model's inputs. Body mass may be typed in kg or lb, forces in N, kgf or lbf, and the sprint
+distance in m or yd: parsing turns each into kg, N and m (core/units.py), so `read` and the model
+see metric units only.
 """
 
 from __future__ import annotations
@@ -13,17 +15,16 @@ from types import MappingProxyType
 
 from calculators.core.calculator import Calculator, FieldMessages
 from calculators.core.fields import (
-    Choice,
-    ChoiceField,
     DurationField,
     FieldGroup,
     FormItem,
     NumberField,
     PairField,
+    UnitChoiceField,
 )
-from calculators.core.formatting import plain_number
+from calculators.core.formatting import format_short, plain_number
 from calculators.core.parsing import ParsedForm
-from calculators.core.units import KGF_IN_NEWTONS
+from calculators.core.units import FORCE, KGF_IN_NEWTONS, LBF_IN_NEWTONS, LENGTH, MASS
 from calculators.strength_balance.model import (
     CONTRIBUTORS,
     LABELS,
@@ -53,6 +54,7 @@ PREVIOUS = "previous_"
 
 # Plausibility limits of the form (what a reader could sensibly type, not tunable model numbers).
 MAX_FORCE = 10_000
+"""Newtons (about 1,020 kgf or 2,248 lbf)."""
 MAX_HOLD_SECONDS = 3_600
 SPRINT_DISTANCE_RANGE_M = (5, 400)
 MAX_SPRINT_SECONDS = 600
@@ -78,7 +80,9 @@ def _contributor_pair(name: str, parameters: Parameters, *, previous: bool) -> P
         side: NumberField = NumberField(
             name=name,
             label=label,
-            unit="N or kgf",
+            unit="N",
+            unit_choice="force_unit",
+            asks_for="the force",
             minimum=0,
             minimum_exclusive=True,
             maximum=MAX_FORCE,
@@ -104,22 +108,29 @@ def _contributor_pair(name: str, parameters: Parameters, *, previous: bool) -> P
 
 def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     """The form, in display order; defaults give a worked example (a swing-leg-limited athlete)."""
+    body_mass_unit = UnitChoiceField.of("body_mass_unit", "Body mass in", MASS, ("kg", "lb"), us="lb")
     body_mass = NumberField(
         name="body_mass",
         label="Body mass",
         unit="kg",
+        unit_choice="body_mass_unit",
+        example="72.5",
         minimum=parameters.body_mass_min_kg,
         maximum=parameters.body_mass_max_kg,
         step=0.1,
         default=DEFAULT_BODY_MASS,
         help="The force references scale with body mass.",
     )
-    force_unit = ChoiceField(
-        name="force_unit",
-        label="Force unit",
-        choices=(Choice("N", "newtons (N)"), Choice("kgf", "kilograms-force (kgf)")),
-        default="N",
-        help=f"The unit your force gauge shows (1 kgf = {plain_number(KGF_IN_NEWTONS)} N).",
+    force_unit = UnitChoiceField.of(
+        "force_unit",
+        "Force unit",
+        FORCE,
+        ("N", "kgf", "lbf"),
+        us="lbf",
+        help=(
+            f"The unit your force gauge shows (1 kgf = {plain_number(KGF_IN_NEWTONS)} N; "
+            f"1 lbf = {format_short(LBF_IN_NEWTONS, 3)} N)."
+        ),
     )
     improvement = NumberField(
         name="improvement",
@@ -141,10 +152,13 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
         summary="Sprint time (optional): see a predicted time",
         help="A recent sprint over any distance; the predicted changes then include a predicted time.",
         items=(
+            UnitChoiceField.of("sprint_distance_unit", "Sprint distance in", LENGTH, ("m", "yd"), us="yd"),
             NumberField(
                 name="sprint_distance",
                 label="Sprint distance",
                 unit="m",
+                unit_choice="sprint_distance_unit",
+                asks_for="the sprint's distance",
                 minimum=SPRINT_DISTANCE_RANGE_M[0],
                 maximum=SPRINT_DISTANCE_RANGE_M[1],
                 step=1,
@@ -167,12 +181,13 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     previous = FieldGroup(
         name="previous",
         summary="Previous test (optional): see what changed since",
-        help="Your results from an earlier test, in the same force unit, to compare with today's.",
+        help="Your results from an earlier test, in the same units, to compare with today's.",
         items=(
             NumberField(
                 name=PREVIOUS + "body_mass",
                 label="Previous body mass",
                 unit="kg",
+                unit_choice="body_mass_unit",
                 minimum=parameters.body_mass_min_kg,
                 maximum=parameters.body_mass_max_kg,
                 step=0.1,
@@ -183,6 +198,7 @@ def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
         ),
     )
     return (
+        body_mass_unit,
         body_mass,
         force_unit,
         *(_contributor_pair(name, parameters, previous=False) for name in CONTRIBUTORS),
@@ -198,7 +214,9 @@ class Inputs:
 
     results: TestResults
     force_unit: str
-    """The unit the reader typed forces in ("N" or "kgf"), to show them back in it."""
+    """The unit the reader typed forces in ("N", "kgf" or "lbf"), to show them back in it."""
+    distance_unit: str
+    """The unit the reader typed the sprint's distance in ("m" or "yd")."""
     improvement_percent: float | None
     """None when left empty (the model's default then applies)."""
     sprint: Sprint | None
@@ -214,7 +232,7 @@ def _cross_field_messages(form: ParsedForm) -> dict[str, str]:
     distance, time = form.values.get("sprint_distance"), form.values.get("sprint_time")
     if isinstance(distance, float) and isinstance(time, float) and distance / time > FASTEST_SPRINT_M_PER_S:
         messages["sprint_time"] = (
-            f"{plain_number(distance)} m in {plain_number(time)} s would be faster than "
+            f"{form.as_typed('sprint_distance', distance, 2)} in {plain_number(time)} s would be faster than "
             f"{plain_number(FASTEST_SPRINT_M_PER_S)} m/s, beyond any recorded sprint: check the distance and the time."
         )
     previous_sides = [f"{PREVIOUS}{name}_{side}" for name in CONTRIBUTORS for side in ("left", "right")]
@@ -229,11 +247,8 @@ def _cross_field_messages(form: ParsedForm) -> dict[str, str]:
 
 
 def _test_results(form: ParsedForm, prefix: str, body_mass: float) -> TestResults:
-    to_newtons = KGF_IN_NEWTONS if form.choice("force_unit") == "kgf" else 1.0
-
     def sides(name: str) -> LeftRight:
-        factor = to_newtons if MEASURES[name] == "force" else 1.0
-        return LeftRight(form.number(f"{prefix}{name}_left") * factor, form.number(f"{prefix}{name}_right") * factor)
+        return LeftRight(form.number(f"{prefix}{name}_left"), form.number(f"{prefix}{name}_right"))
 
     return TestResults(
         body_mass=body_mass,
@@ -245,7 +260,7 @@ def _test_results(form: ParsedForm, prefix: str, body_mass: float) -> TestResult
 
 
 def read(form: ParsedForm) -> Inputs | FieldMessages:
-    """The form as `Inputs` (kgf converted to newtons), or the messages that stop it being read."""
+    """The form as `Inputs` (in kg, N and m, whatever units were typed), or the messages that stop it being read."""
     messages = _cross_field_messages(form)
     if messages or form.errors:
         return FieldMessages(messages)
@@ -257,6 +272,7 @@ def read(form: ParsedForm) -> Inputs | FieldMessages:
     return Inputs(
         results=_test_results(form, "", body_mass),
         force_unit=form.choice("force_unit"),
+        distance_unit=form.choice("sprint_distance_unit"),
         improvement_percent=form.optional_number("improvement"),
         sprint=None if sprint_time is None else Sprint(time=sprint_time, distance=form.optional_number("sprint_distance")),
         previous=previous,
@@ -274,7 +290,7 @@ def make_calculator(parameters: Parameters) -> Calculator[Inputs, Answer]:
             sprint=inputs.sprint,
             previous=inputs.previous,
         )
-        return Answer(assessment=assessment, force_unit=inputs.force_unit)
+        return Answer(assessment=assessment, force_unit=inputs.force_unit, distance_unit=inputs.distance_unit)
 
     return Calculator(
         slug=SLUG,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators.core.calculator import Figure
-from calculators.core.formatting import format_number, format_signed, plain_number
+from calculators.core.formatting import format_number, format_short, format_signed, plain_number
 from calculators.core.markup import (
     Column,
     Markup,
@@ -29,7 +29,15 @@ from calculators.core.markup import (
     table,
 )
 from calculators.core.svg import Bar, horizontal_bar_chart
-from calculators.core.units import KGF_IN_NEWTONS
+from calculators.core.units import (
+    FORCE,
+    KGF_IN_NEWTONS,
+    KILOGRAMS_PER_POUND,
+    LBF_IN_NEWTONS,
+    LENGTH,
+    METRE,
+    convert,
+)
 from calculators.strength_balance.model import (
     CONTRIBUTORS,
     MEASURES,
@@ -56,6 +64,7 @@ class Answer:
 
     assessment: Assessment
     force_unit: str
+    distance_unit: str = "m"
 
 
 def _score(value: float) -> str:
@@ -85,13 +94,13 @@ class _Renderer:
         self.parameters = answer.assessment.parameters
         self.id_prefix = id_prefix
         self.force_unit = answer.force_unit
-        self.to_unit = 1 / KGF_IN_NEWTONS if answer.force_unit == "kgf" else 1.0
+        self.to_unit = 1 / FORCE.unit(answer.force_unit).size_in_base
 
     def unit_of(self, result: ContributorResult) -> str:
         return self.force_unit if MEASURES[result.name] == "force" else "s"
 
     def in_unit(self, result: ContributorResult, value: float) -> str:
-        """A newton or second value as a number in the reader's unit (kgf stays kgf)."""
+        """A newton or second value as a number in the reader's unit (kgf or lbf stay so)."""
         factor = self.to_unit if MEASURES[result.name] == "force" else 1.0
         return _measure(value * factor)
 
@@ -163,7 +172,8 @@ class _Renderer:
         time_text = f"{format_number(a.sprint.time, 2)} s"
         predicted = f"{format_number(best.predicted_time or a.sprint.time, 2)} s"
         if a.sprint.distance is not None and a.sprint.speed is not None and best.predicted_time:
-            now = f"{plain_number(a.sprint.distance)} m in {time_text} ({format_number(a.sprint.speed, 2)} m/s)"
+            distance = format_short(convert(a.sprint.distance, METRE, LENGTH.unit(self.answer.distance_unit)), 2)
+            now = f"{distance} {self.answer.distance_unit} in {time_text} ({format_number(a.sprint.speed, 2)} m/s)"
             then = f"{predicted} ({format_number(a.sprint.distance / best.predicted_time, 2)} m/s)"
         else:
             now, then = f"a sprint time of {time_text}", predicted
@@ -399,7 +409,9 @@ def render_explanation(parameters: Parameters) -> str:
     )
     unit_note = element(
         "p",
-        f"Forces may be entered in newtons or kilograms-force (1 kgf = {plain_number(KGF_IN_NEWTONS)} N). "
+        "Forces may be entered in newtons, kilograms-force or pounds-force "
+        f"(1 kgf = {plain_number(KGF_IN_NEWTONS)} N; 1 lbf = {plain_number(LBF_IN_NEWTONS)} N), "
+        f"body mass in kilograms or pounds (1 lb = {plain_number(KILOGRAMS_PER_POUND)} kg). "
         "References marked provisional are placeholders awaiting the content owner's confirmation.",
     )
     sources = sources_list(p.sources)

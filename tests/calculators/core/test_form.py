@@ -39,9 +39,12 @@ def test_every_control_has_a_label_and_ids_are_unique():
 
 
 def test_numbers_are_text_inputs_with_a_decimal_keyboard_described_by_help_and_error():
+    """A phone's decimal keyboard has digits and a separator only: a duration, which may be typed
+    as minutes:seconds, gets the full keyboard for its colon."""
     page = form()
     for control in page.select("input:not([type=radio])"):
-        assert control["type"] == "text" and control["inputmode"] == "decimal" and control["autocomplete"] == "off"
+        keyboard = "text" if control["name"].endswith(("torso_left", "torso_right", "sprint_time")) else "decimal"
+        assert control["type"] == "text" and control["inputmode"] == keyboard and control["autocomplete"] == "off"
         for described in control["aria-describedby"].split():
             assert page.find(id=described) is not None
     body_mass = page.select_one("#strength_balance-body_mass")
@@ -72,7 +75,7 @@ def test_a_single_field_is_a_div_with_label_and_unit_control_help_and_an_empty_e
 
 def test_left_and_right_values_sit_in_a_fieldset_with_a_legend():
     pair = form().select_one('fieldset.aq-pair[data-field="swing_leg"]')
-    assert pair.legend.get_text(" ", strip=True) == "Swing leg N or kgf"
+    assert pair.legend.get_text(" ", strip=True) == "Swing leg N"  # the force unit chosen
     sides = pair.select("div.aq-field")
     assert [side["data-field"] for side in sides] == ["swing_leg_left", "swing_leg_right"]
     assert [side.label.get_text() for side in sides] == ["Left", "Right"]

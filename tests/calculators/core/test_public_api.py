@@ -11,10 +11,10 @@ import calculators
 
 SLUG = "strength_balance"
 INPUT_NAMES = [
-    "body_mass", "force_unit",
+    "body_mass_unit", "body_mass", "force_unit",
     "pushing_leg_left", "pushing_leg_right", "swing_leg_left", "swing_leg_right",
     "arms_left", "arms_right", "torso_left", "torso_right",
-    "improvement", "sprint_distance", "sprint_time",
+    "improvement", "sprint_distance_unit", "sprint_distance", "sprint_time",
     "previous_body_mass",
     "previous_pushing_leg_left", "previous_pushing_leg_right",
     "previous_swing_leg_left", "previous_swing_leg_right",
@@ -69,7 +69,8 @@ def test_values_are_tidied_and_invalid_values_come_back_exactly_as_typed():
     assert values["torso_left"] == "1:05"
     assert values["force_unit"] == "kgf"
     assert values["arms_left"] == "12O"  # a letter O: kept for the reader to fix
-    assert answer["errors"] == {"arms_left": "Enter a number, like 72.5."}
+    # 115 N, the form's example, is 11.7 kgf: the message asks in the reader's unit
+    assert answer["errors"] == {"arms_left": "Enter the force in kgf, like 11.7 (or switch to N or lbf)."}
 
 
 def test_an_empty_string_empties_a_field_and_a_missing_key_takes_its_default():

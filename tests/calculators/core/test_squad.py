@@ -60,9 +60,10 @@ def test_european_excel_semicolons_decimal_commas_and_a_byte_order_mark():
     )
     squad = calculators.run_table(SLUG, text)
     (row,) = squad["rows"]
-    assert row["result"]["values"]["body_mass"] == "72.5"
+    assert row["result"]["values"]["body_mass"] == "72.5 kg"  # the header's unit, after the number
     assert row["result"]["summary"] == {"Strength Balance": "82.7", "Limited by": "Swing leg", "Speed change from training it": "+2.64 %"}
-    assert squad["missing"][:2] == ["force_unit", "improvement"]  # a missing choice takes the form's: newtons
+    # a missing choice takes the form's: kilograms, newtons
+    assert squad["missing"][:3] == ["body_mass_unit", "force_unit", "improvement"]
     assert row["result"]["values"]["force_unit"] == "N"
 
 
@@ -77,7 +78,7 @@ def test_quoted_cells_may_hold_the_separator_and_even_a_line_break():
         "field": "step_length",
         "column": "B",
         "header": "step_length",
-        "message": "Enter a number, like 72.5.",
+        "message": "Enter your step length in m, like 2.2 (or switch to ft).",
     }
 
 
@@ -95,7 +96,7 @@ def test_three_bad_rows_are_reported_and_kept_and_the_others_computed():
         ("Athlete 21", "swing_leg_right", "Swing leg (right) is needed."),
     ]
     assert [problem["line"] for problem in squad["problems"]] == [6, 14, 24]  # blank lines counted
-    assert squad["problems"][0]["column"] == "B" and squad["problems"][0]["header"] == "body_mass"
+    assert squad["problems"][0]["column"] == "C" and squad["problems"][0]["header"] == "body_mass"  # after its unit
 
 
 def test_unknown_columns_are_named_and_left_out_and_short_rows_are_empty_at_the_end():

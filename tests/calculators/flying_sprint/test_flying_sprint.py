@@ -78,8 +78,11 @@ def test_without_steps_the_result_has_speed_only():
         ({"steps": "5"}, "steps", "5 steps in 20 m is 4 m a step, longer than 3.5 m"),
         ({"steps": "15"}, "steps", "15 steps in 1.9 s is 7.9 steps a second, more than 6"),
         ({"steps": "9.5"}, "steps", "Steps counted in the zone must be a whole number"),
-        ({"zone_length": "3"}, "zone_length", "A flying zone must be between 5 and 100 m (5.5 to 109.4 yd)."),
-        ({"distance_unit": "yd", "zone_length": "110"}, "zone_length", "must be between 5 and 100 m"),
+        ({"zone_length": "3"}, "zone_length", "Zone length must be between 5 and 100 m."),
+        # 5 m is 5.47 yd and 100 m is 109.36 yd: whole yards inside the range
+        ({"distance_unit": "yd", "zone_length": "110"}, "zone_length", "Zone length must be between 6 and 109 yd."),
+        ({"distance_unit": "yd", "zone_length": "fast"}, "zone_length", "Enter the zone's length in yd, like 22 (or switch to m)."),
+        ({"distance_unit": "yd", "zone_length": "40", "zone_time": "2"}, "zone_time", "40 yd in 2 s is 18.3 m/s, faster than 13 m/s"),
         ({"zone_time": "0.1"}, "zone_time", "Time through the zone must be between 0.3 and 20 s."),
         ({"zone_length": ""}, "zone_length", "Zone length is needed."),
         ({"timing": "laser"}, "timing", "Choose one of: electronic, hand."),
@@ -117,4 +120,4 @@ def test_the_parameters_are_checked_with_the_key_named(tmp_path):
     tuned = tmp_path / "parameters.toml"
     packaged = Path(params.__file__).with_name("parameters.toml").read_text(encoding="utf-8")
     tuned.write_text(packaged.replace("hand_uncertainty_s = 0.14", "hand_uncertainty_s = 0.2"), encoding="utf-8")
-    assert load_parameters(tuned).hand_uncertainty_s == 0.2
+    assert load_parameters(tuned).timing.hand_uncertainty_s == 0.2

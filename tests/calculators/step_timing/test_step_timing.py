@@ -23,7 +23,9 @@ from calculators.step_timing.model import Step, frames_to_seconds, what_ifs
 from calculators.step_timing.params import load_parameters, parameters_from_toml
 
 SLUG = "step_timing"
-INPUT_NAMES = ["timing", "contact_time", "flight_time", "contact_frames", "flight_frames", "frame_rate", "step_length"]
+INPUT_NAMES = [
+    "timing", "contact_time", "flight_time", "contact_frames", "flight_frames", "frame_rate", "step_length_unit", "step_length",
+]
 PACKAGED_TOML = Path(__file__).parents[3] / "calculators" / "step_timing" / "parameters.toml"
 
 
@@ -177,6 +179,7 @@ def test_the_form_shows_each_way_of_timing_only_when_it_is_chosen():
         "contact_frames": "timing=frames",
         "flight_frames": "timing=frames",
         "frame_rate": "timing=frames",
+        "step_length_unit": None,
         "step_length": None,
     }
     assert page.select_one("#step_timing-contact_frames")["inputmode"] == "numeric"
