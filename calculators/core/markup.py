@@ -193,6 +193,11 @@ def page_reference(page: SitePage) -> Markup:
     return site_link(page.title, page.path) if page.published else coming_soon(page.title)
 
 
+def sentence(*parts: Content) -> Markup:
+    """One piece of text from plain words and markup (a link, <strong>): each part escaped as needed."""
+    return join(parts)
+
+
 WHAT_TO_TRAIN_NEXT = "What to train next"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators.core.formatting import format_number, format_short
-from calculators.core.markup import Content, Markup, element, escape, page_reference, what_to_train_next
+from calculators.core.markup import Markup, element, page_reference, sentence, what_to_train_next
 from calculators.core.sources import SitePage, Source
 from calculators.flying_sprint.model import FlyingSprint
 
@@ -29,21 +29,18 @@ def _speed(value: float) -> str:
     return f"{format_number(value, 2)} m/s"
 
 
-def _sentence(*parts: Content) -> Markup:
-    return Markup("".join(escape(part) for part in parts))
-
 
 def reading(sprint: FlyingSprint, settings: ReadingSettings) -> Markup:
     """The "What to train next" block for one flying run."""
     steps = sprint.steps
     if steps is None:
-        first = _sentence(
+        first = sentence(
             element("strong", "Count your steps in the zone next time"),
             " (a video helps): the result then splits your speed into step length and step frequency, "
             "the two things that make it.",
         )
     else:
-        first = _sentence(
+        first = sentence(
             element("strong", "Speed is step length × step frequency"),
             f": {format_number(steps.length, 2)} m × {format_number(steps.frequency, 2)} steps/s = "
             f"{_speed(sprint.speed)}. The two are linked (a longer step tends to come with a lower rate), so "
@@ -51,12 +48,12 @@ def reading(sprint: FlyingSprint, settings: ReadingSettings) -> Markup:
         )
     points = [
         first,
-        _sentence(
+        sentence(
             "Where a step's frequency comes from, its time on the ground and in the air: the ",
             page_reference(settings.step_timing_page),
             ".",
         ),
-        _sentence(
+        sentence(
             element("strong", "Read changes against the timing"),
             f": a time off by ±{format_short(sprint.uncertainty, 2)} s puts your speed between "
             f"{_speed(sprint.slowest_speed)} and {_speed(sprint.fastest_speed)}: a change between tests within "

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from calculators.core.formatting import format_number, format_signed
-from calculators.core.markup import Content, Markup, element, escape, page_reference, what_to_train_next
+from calculators.core.markup import Markup, element, page_reference, sentence, what_to_train_next
 from calculators.core.sources import SitePage, Source
 from calculators.sprint_profile.certainty import Certainty
 from calculators.sprint_profile.mechanics import Mechanics
@@ -66,9 +66,6 @@ def _percent(share: float) -> str:
     return f"±{format_number(100 * share, 1)} %"
 
 
-def _sentence(*parts: Content) -> Markup:
-    return Markup("".join(escape(part) for part in parts))
-
 
 def orientation(slope: float, steepest: float, flattest: float) -> str:
     """"force" (steeper than every group mean), "velocity" (flatter than all of them) or "neither"."""
@@ -88,7 +85,7 @@ def reading(mechanics: Mechanics, certainty: Certainty | None, sex: str, setting
     span = f"({_slope(steepest)} to {_slope(flattest)} for {who})"
     if leaning == "force":
         points: list[Markup] = [
-            _sentence(
+            sentence(
                 element("strong", "Force-oriented."),
                 f" {compared}is steeper than any published group mean {span}: much force at the start "
                 f"for your top speed. The side to develop is speed late in the sprint (V0 "
@@ -100,7 +97,7 @@ def reading(mechanics: Mechanics, certainty: Certainty | None, sex: str, setting
         ]
     elif leaning == "velocity":
         points = [
-            _sentence(
+            sentence(
                 element("strong", "Velocity-oriented."),
                 f" {compared}is flatter than any published group mean {span}: high speed for the force "
                 f"you put into the start. The side to develop is force early in the sprint (F0 "
@@ -109,7 +106,7 @@ def reading(mechanics: Mechanics, certainty: Certainty | None, sex: str, setting
         ]
     else:
         points = [
-            _sentence(
+            sentence(
                 element("strong", "Neither force- nor velocity-oriented."),
                 f" {compared}lies within the range of published group means {span}. Profiles differ "
                 "considerably between athletes of the same sport: follow your own F0, V0 and Pmax from test to test.",
@@ -132,7 +129,7 @@ def _certainty_point(certainty: Certainty) -> Markup:
         if certainty.from_scatter
         else f"a split time may be off by {format_number(certainty.timing_error, 2)} s"
     )
-    return _sentence(
+    return sentence(
         element("strong", f"Least certain: {least}"),
         f", about {_percent(certainty.relative_errors[least])} ({others}), because {why}. "
         "More gates, especially early ones, and a last split near top speed narrow it; read small "

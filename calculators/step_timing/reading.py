@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calculators.core.formatting import format_number, format_short
-from calculators.core.markup import Content, Markup, element, escape, page_reference, what_to_train_next
+from calculators.core.markup import Markup, element, page_reference, sentence, what_to_train_next
 from calculators.core.sources import SitePage, Source
 from calculators.core.units import in_milliseconds
 from calculators.step_timing.model import Step
@@ -34,28 +34,25 @@ def _ms(seconds: float) -> str:
     return f"{format_short(in_milliseconds(seconds), 1)} ms"
 
 
-def _sentence(*parts: Content) -> Markup:
-    return Markup("".join(escape(part) for part in parts))
-
 
 def reading(step: Step, settings: ReadingSettings) -> Markup:
     """The "What to train next" block for one step."""
     ground = format_number(step.ground_share_percent, 1)
     more = "in the air than on the ground" if step.ground_share_percent < 50 else "on the ground than in the air"
     points = [
-        _sentence(
+        sentence(
             element("strong", "Speed is step length × step frequency"),
             f": {format_number(step.step_length, 2)} m × {format_number(step.frequency, 2)} steps/s = "
             f"{format_number(step.speed, 2)} m/s. Each step takes {_ms(step.step_time)}: {_ms(step.contact_time)} "
             f"on the ground ({ground} %) and {_ms(step.flight_time)} in the air, so you spend more of it {more}.",
         ),
-        _sentence(
+        sentence(
             element("strong", "Shorter contact comes from more force."),
             " Faster runners spend less time on the ground per step and push harder while there, with much the "
             "same time in the air as slower runners: the frequency rises because the push is done sooner, not "
             "because the leg swings faster.",
         ),
-        _sentence(
+        sentence(
             element("strong", "Work on the push"),
             ": in the Sprint System the pushing leg drives backward into the ground, with the arms and torso "
             "supporting it. See which contributor holds it back with the ",

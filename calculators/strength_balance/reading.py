@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from calculators.core.formatting import format_number, plain_number
-from calculators.core.markup import Content, Markup, element, escape, page_reference, what_to_train_next
+from calculators.core.markup import Markup, element, page_reference, sentence, what_to_train_next
 from calculators.core.sources import SitePage, Source
 from calculators.strength_balance.model import SWING_LEG, Assessment
 
@@ -50,9 +50,6 @@ def _lower(label: str) -> str:
     return label[:1].lower() + label[1:]
 
 
-def _sentence(*parts: Content) -> Markup:
-    return Markup("".join(escape(part) for part in parts))
-
 
 def reading(assessment: Assessment, settings: ReadingSettings) -> Markup:
     """The "What to train next" block for one assessment."""
@@ -64,13 +61,13 @@ def reading(assessment: Assessment, settings: ReadingSettings) -> Markup:
 def _balanced(a: Assessment, settings: ReadingSettings) -> Markup:
     band = format_number(a.parameters.balanced_band, 2)
     points = [
-        _sentence(
+        sentence(
             element("strong", "Raise all four together."),
             f" Your scores lie within {band} of each other, so no contributor is falling behind the others. "
             "Faster speed needs the pushing leg, swing leg, arms and torso to rise in strength together "
             "while staying in balance: keep them level as they rise.",
         ),
-        _sentence("Where to start: ", page_reference(settings.start_here), "; ", page_reference(settings.balance), "."),
+        sentence("Where to start: ", page_reference(settings.start_here), "; ", page_reference(settings.balance), "."),
         _retest(settings),
     ]
     return what_to_train_next(points, settings.sources)
@@ -94,13 +91,13 @@ def _limited(a: Assessment, settings: ReadingSettings) -> Markup:
         )
     prediction = a.prediction(name)
     points = [
-        _sentence(
+        sentence(
             element("strong", f"Start with your {label}."),
             f" In the Sprint System it {advice.role}; {behind}. Raised by {plain_number(a.improvement_percent)} %, "
             f"it would take your Strength Balance from {format_number(balance.strength_balance, 1)} to "
             f"{format_number(prediction.new_strength_balance, 1)}.",
         ),
-        _sentence(
+        sentence(
             f"Train it in the effort you tested, the {_lower(_test_of(a, name))}, on both sides. "
             "AQ starts with isometric training: ",
             page_reference(settings.start_here),
@@ -119,7 +116,7 @@ def _test_of(a: Assessment, name: str) -> str:
 
 
 def _retest(settings: ReadingSettings) -> Markup:
-    return _sentence(
+    return sentence(
         "Retest all four the same way after a block of training (",
         page_reference(settings.how_to_test),
         ") and compare: this calculator shows the change since your previous test.",
