@@ -2,8 +2,9 @@
 
 The fit (model.py) gives MSS and τ from the split times. Each split time is off by a little (the
 gates read to 0.01 s; the runner's start is never exactly at zero), and the scatter of the splits
-about the curve says how much: its standard error σ = √(Σ r² / (n − 2)), never taken below the
-timing resolution (with two splits the curve passes through both, and the scatter says nothing).
+about the curve says how much: its standard error σ = √(Σ r² / (n − 2)), never taken below how far
+one time may be off for the way it was timed, 0.01 s for gates (with two splits the curve passes
+through both, and the scatter says nothing).
 That uncertainty in the times becomes an uncertainty in ln MSS and ln τ through the least-squares
 fit, Cov = σ² (JᵀJ)⁻¹, with J the change of each modelled split time per unit of ln MSS and ln τ:
 
@@ -54,7 +55,7 @@ def _time_sensitivities(time: float, tau: float) -> tuple[float, float]:
     return -g / h, -tau * g_tau / h
 
 
-def profile_certainty(fit: SpeedCurveFit, timing_resolution: float) -> Certainty | None:
+def profile_certainty(fit: SpeedCurveFit, least_timing_error: float) -> Certainty | None:
     """The profile's uncertainties, or None when the splits cannot tell MSS and τ apart."""
     tau = fit.curve.tau
     rows = [_time_sensitivities(split.modelled_time, tau) for split in fit.splits]
@@ -70,10 +71,10 @@ def profile_certainty(fit: SpeedCurveFit, timing_resolution: float) -> Certainty
         if degrees_of_freedom > 0
         else 0.0
     )
-    sigma = max(scatter, timing_resolution)
+    sigma = max(scatter, least_timing_error)
     # Cov(ln MSS, ln τ) = σ² (JᵀJ)⁻¹, with JᵀJ = [[a, b], [b, c]].
     var_m, var_t, cov = sigma**2 * c / determinant, sigma**2 * a / determinant, -(sigma**2) * b / determinant
     errors = {
         name: math.sqrt(max(p * p * var_m + q * q * var_t + 2 * p * q * cov, 0.0)) for name, (p, q) in POWERS.items()
     }
-    return Certainty(timing_error=sigma, from_scatter=scatter >= timing_resolution, relative_errors=errors)
+    return Certainty(timing_error=sigma, from_scatter=scatter >= least_timing_error, relative_errors=errors)

@@ -135,11 +135,11 @@ SEXES = ("women", "men")
 
 
 def reading_from_toml(root: Settings) -> ReadingSettings:
-    """Check `[reading]`: the timing resolution, each slope range (a sex, a steeper and a flatter end,
+    """Check `[reading]`: each slope range (a sex, a steeper and a flatter end,
     and the key of the source it comes from), the cited sources and the top-speed page."""
     sources = read_sources(root)
     table = root.table("reading")
-    table.reject_unknown(["timing_resolution_s", "orientation_cites", "certainty_cites", "top_speed_page", "slope_ranges"])
+    table.reject_unknown(["orientation_cites", "certainty_cites", "top_speed_page", "slope_ranges"])
     ranges = []
     for entry in table.tables("slope_ranges"):
         entry.reject_unknown(["sex", "group", "steepest", "flattest", "cites"])
@@ -159,7 +159,6 @@ def reading_from_toml(root: Settings) -> ReadingSettings:
     if not ranges:
         raise table.fail("slope_ranges", "must hold at least one range")
     return ReadingSettings(
-        timing_resolution=table.number("timing_resolution_s", above=0, at_most=1),
         slope_ranges=tuple(ranges),
         orientation_sources=sources_named(table, "orientation_cites", sources),
         certainty_sources=sources_named(table, "certainty_cites", sources),

@@ -41,8 +41,6 @@ class SlopeRange:
 class ReadingSettings:
     """The reading's ranges, pages and sources (parameters.toml, `[reading]`)."""
 
-    timing_resolution: float
-    """s: the least a split time may be off (timing gates show hundredths)."""
     slope_ranges: tuple[SlopeRange, ...]
     orientation_sources: tuple[Source, ...]
     """What reading a profile as force- or velocity-oriented, and training its weaker side, rests on."""

@@ -110,7 +110,7 @@ class _Renderer:
         settings = self.parameters.reading
         if settings is None:
             return Markup("")
-        certainty = profile_certainty(self.fit, settings.timing_resolution)
+        certainty = profile_certainty(self.fit, self.parameters.timing.uncertainty(self.profile.timing))
         return reading(self.mechanics, certainty, self.profile.sex, settings)
 
     def headline(self) -> Markup:

@@ -124,7 +124,7 @@ def test_the_number_named_least_certain_is_the_one_that_moves_most_when_the_same
     # Timing gates off by 0.01 s (one standard deviation) at each of five gates: refit 300 times.
     spread = monte_carlo_spread(tau=1.1, noise_s=0.01)
     exact = fit_speed_curve([Split(d, SpeedCurve(9.0, 1.1).time_at(d)) for d in GATES], PARAMETERS.fit)
-    estimate = profile_certainty(exact, timing_resolution=0.01)
+    estimate = profile_certainty(exact, least_timing_error=0.01)
     assert estimate is not None
     assert estimate.least_certain == max(spread, key=spread.get) == "S_FV"
     for name, measured in spread.items():
@@ -151,3 +151,14 @@ def test_splits_that_scatter_about_the_curve_make_every_number_less_certain():
     loose, tight = profile_certainty(scattered, 0.01), profile_certainty(exact, 0.01)
     assert loose is not None and tight is not None and loose.from_scatter and not tight.from_scatter
     assert all(loose.relative_errors[name] > tight.relative_errors[name] for name in tight.relative_errors)
+
+
+def test_a_stopwatch_makes_every_number_of_the_same_sprint_less_certain_than_gates():
+    splits = exact_splits(tau=1.1)
+    gates, stopwatch = (
+        " ".join(reading_of({**splits, "timing": timing}).select(".aq-result__next-points > li")[-1].get_text().split())
+        for timing in ("electronic", "hand")
+    )
+    assert "may be off by 0.01 s" in gates and "may be off by 0.14 s" in stopwatch
+    # Every relative error scales with the timing error: 0.14 / 0.01 = 14 times as uncertain.
+    assert float(stopwatch.split("about ±")[1].split(" %")[0]) > 10 * float(gates.split("about ±")[1].split(" %")[0])
