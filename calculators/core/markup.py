@@ -203,15 +203,23 @@ WHAT_TO_TRAIN_NEXT = "What to train next"
 
 def what_to_train_next(points: Sequence[Content], sources: Sequence[Source]) -> Markup:
     """The plain reading that ends a result: what the numbers mean for the reader and where to
-    start, two to four short points, then the sources those points rest on."""
+    start, two to four short points, then the sources those points rest on, folded away under
+    one line so the reading stays short on a phone."""
+    cited = ""
+    if sources:
+        count = f"{len(sources)} source{'s' if len(sources) > 1 else ''}"
+        cited = element(
+            "details",
+            join([element("summary", f"What this rests on ({count})"), sources_list(sources)]),
+            class_="aq-result__next-sources",
+        )
     return element(
         "section",
         join(
             [
                 element("h3", WHAT_TO_TRAIN_NEXT, class_="aq-result__next-heading"),
                 element("ul", join(element("li", point) for point in points), class_="aq-result__next-points"),
-                element("p", "This reading rests on:", class_="aq-result__next-sources-lead") if sources else "",
-                sources_list(sources) if sources else "",
+                cited,
             ]
         ),
         class_="aq-result__next",
