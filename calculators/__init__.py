@@ -19,10 +19,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from calculators.core import squad
+from calculators.core.parsing import convert_units as _convert_units
 from calculators.core.registry import Registry, discover
 
 __all__ = [
     "available",
+    "convert_json",
+    "convert_units",
     "defaults",
     "explanation_html",
     "form_html",
@@ -69,6 +72,22 @@ def run_json(slug: str, inputs_json: str) -> str:
     if not isinstance(inputs, dict):
         raise TypeError(f"the inputs must be a JSON object of name -> text, not {type(inputs).__name__}")
     return json.dumps(run(slug, inputs))
+
+
+def convert_units(slug: str, raw_inputs: Mapping[str, object], units: Mapping[str, str]) -> dict[str, str]:
+    """The inputs after the reader switches unit choices, e.g. {"body_mass_unit": "lb"}: every
+    number those choices govern is converted ("75" kg -> "165.35" lb) so the result stays the same;
+    text that is not a number is kept as typed. Returns every input's text (name -> text).
+    """
+    return _convert_units(_REGISTRY.get(slug).form, raw_inputs, units)
+
+
+def convert_json(slug: str, inputs_json: str, units_json: str) -> str:
+    """`convert_units` with JSON text in and out, for the browser worker."""
+    inputs, units = json.loads(inputs_json), json.loads(units_json)
+    if not isinstance(inputs, dict) or not isinstance(units, dict):
+        raise TypeError("the inputs and the units must be JSON objects of name -> text")
+    return json.dumps(convert_units(slug, inputs, {str(name): str(unit) for name, unit in units.items()}))
 
 
 def run_table(slug: str, csv_text: str, *, with_html: bool = False) -> dict[str, Any]:

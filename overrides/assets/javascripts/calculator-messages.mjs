@@ -5,18 +5,22 @@
 //                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
+//                    convert(id, slug, inputs, units)  the reader switched unit choices ({choice: unit}):
+//                                                the inputs with their numbers in the new units
 //   worker -> page   progress(step)               the start moved on: a step done, or bytes arrived
 //                                                (the page gives up on a start silent for too long)
 //                    ready(path)                  Python and the calculators are loaded, by the
 //                                                start `path`: "snapshot", "normal" or "fallback"
 //                    failed(message)              they could not be loaded
-//                    result(id, result)           calculators.run(...)'s answer for run `id`, or
-//                                                calculators.run_table(...)'s for table `id`
+//                    result(id, result)           calculators.run(...)'s answer for run `id`,
+//                                                calculators.run_table(...)'s for table `id`, or
+//                                                calculators.convert_units(...)'s for convert `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
 
 export const BOOT = "boot";
 export const RUN = "run";
 export const TABLE = "table";
+export const CONVERT = "convert";
 export const PROGRESS = "progress";
 export const READY = "ready";
 export const FAILED = "failed";
@@ -33,6 +37,7 @@ export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = ""
 });
 export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
 export const table = (id, slug, csvText) => ({ type: TABLE, id, slug, csvText });
+export const convert = (id, slug, inputs, units) => ({ type: CONVERT, id, slug, inputs, units });
 export const progress = (step) => ({ type: PROGRESS, step });
 export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });

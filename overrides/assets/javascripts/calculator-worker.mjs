@@ -154,7 +154,7 @@ async function boot(urls) {
   }
   if (!pyodide) pyodide = await startNormally(urls);
   const calculators = pyodide.pyimport("calculators");
-  return { runJSON: calculators.run_json, runTableJSON: calculators.run_table_json, path };
+  return { runJSON: calculators.run_json, runTableJSON: calculators.run_table_json, convertJSON: calculators.convert_json, path };
 }
 
 // Python, once the page has said how to start it. Runs that arrive before that wait for it too.
@@ -170,13 +170,15 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);
-  } else if (data.type === message.RUN || data.type === message.TABLE) {
+  } else if (data.type === message.RUN || data.type === message.TABLE || data.type === message.CONVERT) {
     try {
-      const { runJSON, runTableJSON } = await runner;
+      const { runJSON, runTableJSON, convertJSON } = await runner;
       const answer =
         data.type === message.RUN
           ? runJSON(data.slug, JSON.stringify(data.inputs))
-          : runTableJSON(data.slug, data.csvText); // the squad's file, as text: it stays in this worker
+          : data.type === message.CONVERT
+            ? convertJSON(data.slug, JSON.stringify(data.inputs), JSON.stringify(data.units))
+            : runTableJSON(data.slug, data.csvText); // the squad's file, as text: it stays in this worker
       self.postMessage(message.result(data.id, JSON.parse(answer)));
     } catch (problem) {
       self.postMessage(message.error(data.id, String(problem?.message ?? problem)));

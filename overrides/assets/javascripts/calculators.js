@@ -46,7 +46,7 @@ const runtime = {
   path: "", // how Python started: "snapshot", "normal" or "fallback" (on each section as data-python)
   snapshotURL: "",
   views: new Set(),
-  tables: new Map(), // id -> {resolve, reject}: squads' files being worked out (runTable)
+  tables: new Map(), // id -> {resolve, reject}: squads' files (runTable) and unit conversions (convertUnits) being worked out
   liveMarked: false,
 };
 
@@ -301,6 +301,7 @@ function enhance(section) {
     observer: null,
     announcement: announcementFor(section),
     refused: {}, // messages for address values the form refused, until the reader edits those fields
+    units: {}, // unit choice -> the unit its numbers are in (a switch converts them: switchUnits)
   };
   view.exampleStatus = view.status.textContent; // written by the build for the example shown
   runtime.views.add(view);
@@ -312,7 +313,12 @@ function enhance(section) {
     view.mode = "yours";
     view.result.hidden = true; // the example is not their result: never show it as if it were
     view.glance.hidden = true;
+  } else if (unitSystem() === "us" && form.dataset.unitsUs) {
+    fillForm(form, JSON.parse(form.dataset.unitsUs)); // the same example in US units, written by the build
   }
+  view.units = chosenUnits(form);
+  showUnits(form);
+  addUnitSystemSwitch(view);
   applyShowWhen(form);
 
   form.addEventListener("submit", (event) => {
@@ -320,13 +326,15 @@ function enhance(section) {
     inputChanged(view);
   });
   form.addEventListener("input", (event) => {
+    if (event.target.name in view.units) return; // a unit choice: its numbers are converted first (change)
     forgetAddressValue(view, event.target.name);
     inputChanged(view);
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio" && event.target.tagName !== "SELECT") return;
     forgetAddressValue(view, event.target.name);
-    inputChanged(view);
+    if (event.target.name in view.units) switchUnits(view, chosenUnits(form));
+    else inputChanged(view);
   });
   form.addEventListener("focusin", () => startRuntime(view));
   view.retry.addEventListener("click", () => {
@@ -463,7 +471,10 @@ function fillForm(form, values) {
   for (const control of form.elements) {
     if (!control.name) continue;
     const value = values[control.name] ?? "";
-    if (control.type === "radio" || control.type === "checkbox") control.checked = sameChoice(value, control.value);
+    if (control.type === "radio" || control.type === "checkbox") {
+      // A choice the address does not name keeps the form's own (an address made before it existed).
+      control.checked = control.name in values ? sameChoice(value, control.value) : control.defaultChecked;
+    }
     else if (control.maxLength > 0 && value.length > control.maxLength) refused[control.name] = tooLong(control);
     else control.value = value;
   }
@@ -534,6 +545,105 @@ function applyShowWhen(form) {
   }
   for (const control of form.elements) {
     if (control.name) control.disabled = Boolean(control.closest("[data-show-when][hidden]"));
+  }
+}
+
+// ---- units: each calculator's unit choices, and the reader's unit system for the whole site ----
+
+// "metric" or "us": chosen once in any calculator (addUnitSystemSwitch), remembered on this device,
+// and used by every calculator the address does not set. Storage blocked: metric, every visit.
+const UNIT_SYSTEM = "aq-calculators:units";
+const UNIT_SYSTEMS = { metric: "Metric", us: "US" };
+
+function unitSystem() {
+  return remembered(UNIT_SYSTEM) === "us" ? "us" : "metric";
+}
+
+function unitChoices(form) {
+  return [...form.querySelectorAll("[data-unit-choice]")]; // each with its unit per system: data-metric, data-us
+}
+
+function chosenUnits(form) {
+  const inputs = readInputs(form);
+  return Object.fromEntries(unitChoices(form).map((choice) => [choice.dataset.field, inputs[choice.dataset.field] ?? ""]));
+}
+
+// Each governed field's label shows the unit chosen (the radio's data-unit: "lb", "ft and in").
+function showUnits(form) {
+  for (const unit of form.querySelectorAll("[data-unit-of]")) {
+    const chosen = [...form.querySelectorAll(`input[name="${unit.dataset.unitOf}"]`)].find((radio) => radio.checked);
+    if (chosen) unit.textContent = chosen.dataset.unit;
+  }
+}
+
+// The numbers in new units, worked out by Python (calculators.convert_units) in the page's worker.
+function convertUnits(view, inputs, units) {
+  startRuntime(view);
+  if (!runtime.worker) return Promise.reject(new Error("Python could not be started here"));
+  const id = runtime.nextId++;
+  const answer = new Promise((resolve, reject) => runtime.tables.set(id, { resolve, reject, budget: 0 }));
+  runtime.worker.postMessage(message.convert(id, view.slug, inputs, units));
+  watchWorker();
+  return answer;
+}
+
+// Put unit choices on `wanted` ({choice: unit}) and convert the numbers they govern (75 kg -> 165.35
+// lb), so the result stays the same. Until Python answers, nothing is computed with the numbers in
+// the wrong unit; a field the reader edits meanwhile keeps what they typed.
+async function switchUnits(view, wanted) {
+  const units = Object.fromEntries(Object.entries(wanted).filter(([name, unit]) => unit && view.units[name] !== unit));
+  if (Object.keys(units).length === 0) return;
+  const sent = { ...readInputs(view.form), ...view.units };
+  const shown = chosenUnits(view.form); // the choices as the form showed them when asked
+  let converted;
+  try {
+    converted = await convertUnits(view, sent, units);
+  } catch {
+    // No Python to convert with: the choices go back to the units the numbers are in.
+    for (const control of view.form.elements) {
+      if (control.name in view.units) control.checked = sameChoice(view.units[control.name], control.value);
+    }
+    return;
+  }
+  const latest = chosenUnits(view.form);
+  const now = readInputs(view.form);
+  for (const control of view.form.elements) {
+    const name = control.name;
+    if (!(name in sent) || !(name in converted) || (!(name in units) && now[name] !== sent[name])) continue;
+    if (control.type === "radio") control.checked = sameChoice(converted[name], control.value);
+    else control.value = converted[name];
+  }
+  view.units = { ...view.units, ...units };
+  showUnits(view.form);
+  inputChanged(view);
+  const changedAgain = Object.keys(latest).some((name) => latest[name] !== shown[name]);
+  if (changedAgain) switchUnits(view, latest); // the reader switched again while Python worked
+}
+
+// "Units: Metric / US", above the calculator's fields: sets every calculator's units, on this page
+// and the next ones.
+function addUnitSystemSwitch(view) {
+  if (unitChoices(view.form).length === 0) return;
+  const box = document.createElement("fieldset");
+  box.className = "aq-units";
+  box.append(Object.assign(document.createElement("legend"), { textContent: "Units" }));
+  for (const [system, words] of Object.entries(UNIT_SYSTEMS)) {
+    const id = `${view.slug}-unit-system-${system}`;
+    const radio = Object.assign(document.createElement("input"), { type: "radio", name: `${view.slug}-unit-system`, id, value: system });
+    radio.checked = system === unitSystem();
+    radio.addEventListener("change", () => chooseUnitSystem(system));
+    const option = Object.assign(document.createElement("div"), { className: "aq-choice" });
+    option.append(radio, Object.assign(document.createElement("label"), { htmlFor: id, textContent: words }));
+    box.append(option);
+  }
+  view.section.querySelector(".aq-calc__body")?.before(box);
+}
+
+function chooseUnitSystem(system) {
+  remember(UNIT_SYSTEM, system);
+  for (const view of runtime.views) {
+    for (const radio of view.section.querySelectorAll(".aq-units input")) radio.checked = radio.value === system;
+    switchUnits(view, Object.fromEntries(unitChoices(view.form).map((choice) => [choice.dataset.field, choice.dataset[system]])));
   }
 }
 
