@@ -86,7 +86,8 @@ def test_the_faq_is_questions_and_answers(article):
 
 
 def test_articles_the_site_lacks_are_coming_soon_not_links(article):
-    soon = [normalised_text(s) for s in article.select(".aq-coming-soon__title")]
+    # The article's own list (the calculator's reading may promise some of the same articles).
+    soon = [normalised_text(s) for s in article.select(".aq-coming-soon__title") if s.find_parent(class_="aq-calc") is None]
     assert soon == [
         "What Are Ground Mechanics? (And Why Your Foot May Not Be The Problem)",
         "Why Timing Between Steps Controls Sprint Speed",
