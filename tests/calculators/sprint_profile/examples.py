@@ -37,6 +37,14 @@ WORKED_EXAMPLES: list[dict[str, str]] = [
     NO_SPLITS | {"split_1_distance": "5", "split_1_time": "0.9", "split_2_distance": "10", "split_2_time": "1.3",
                  "split_3_distance": "20", "split_3_time": "2.1", "split_4_distance": "30", "split_4_time": "2.9"},
     {"split_1_time": "0.7", "split_5_time": "5.3", "height": "1.80"},
+    # the US case: a 40-yard dash with gates at 10 and 20 yd, a 165 lb, 5 ft 11 in athlete
+    NO_SPLITS | {"split_distance_unit": "yd", "split_1_distance": "10", "split_1_time": "1.74", "split_2_distance": "20",
+                 "split_2_time": "2.90", "split_3_distance": "40", "split_3_time": "4.95",
+                 "body_mass_unit": "lb", "body_mass": "165", "height_unit": "ft+in", "height": "5'11\""},
+    # the same dash by stopwatch (each time 0.24 s short of the gates')
+    NO_SPLITS | {"split_distance_unit": "yd", "timing": "hand", "split_1_distance": "10", "split_1_time": "1.50",
+                 "split_2_distance": "20", "split_2_time": "2.66", "split_3_distance": "40", "split_3_time": "4.71",
+                 "body_mass": "165 lb", "height": "6 ft"},
 ]
 
 
@@ -46,11 +54,20 @@ def random_inputs(rng: random.Random) -> dict[str, str]:
     and searches must come out the same in both Pythons."""
     curve = SpeedCurve(max_speed=rng.uniform(6, 12), tau=rng.uniform(0.6, 1.8))
     gates = sorted(rng.sample(GATES_M, rng.randint(2, 6)))
+    us = rng.random() < 0.4  # a US reader: yards, pounds, feet and inches, sometimes a stopwatch
+    hand = us and rng.random() < 0.5
     inputs = dict(NO_SPLITS)
-    inputs |= {"body_mass": number_as_typed(rng, rng.uniform(40, 120)), "height": number_as_typed(rng, rng.uniform(150, 205))}
+    body_mass, height = rng.uniform(40, 120), rng.uniform(150, 205)
+    if us:
+        inches = height / 2.54
+        inputs |= {"split_distance_unit": "yd", "body_mass_unit": "lb", "height_unit": "ft+in", "timing": "hand" if hand else "electronic",
+                   "body_mass": number_as_typed(rng, body_mass / 0.45359237), "height": f"{int(inches // 12)}'{inches % 12:.0f}\""}
+    else:
+        inputs |= {"body_mass": number_as_typed(rng, body_mass), "height": number_as_typed(rng, height)}
     for row, distance in enumerate(gates, start=1):
-        inputs[distance_name(row)] = str(distance)
-        inputs[time_name(row)] = f"{curve.time_at(distance) + rng.uniform(-0.02, 0.02):.2f}"
+        inputs[distance_name(row)] = str(distance)  # whole yards or metres
+        metres = distance * (0.9144 if us else 1.0)
+        inputs[time_name(row)] = f"{curve.time_at(metres) - (0.24 if hand else 0) + rng.uniform(-0.02, 0.02):.2f}"
     if rng.random() < 0.4:
         inputs["temperature"] = number_as_typed(rng, rng.uniform(-10, 40))
         inputs["pressure"] = number_as_typed(rng, rng.uniform(700, 1050))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import calculators
+from calculators.core.units import METRES_PER_FOOT
 from tests.support.scenario import Scenario
 from tests.support.typing_like_a_reader import number_as_typed, with_typing_mistakes
 
@@ -21,12 +22,18 @@ WORKED_EXAMPLES: list[dict[str, str]] = [
     # refused: half a frame, a flight too long; a step faster than any sprinter (the frames are not used)
     {"timing": "frames", "contact_frames": "12.5", "flight_frames": "90", "frame_rate": "240"},
     {"contact_time": "80", "flight_time": "100", "step_length": "2.5", "contact_frames": "<b>"},
+    # a step length in feet: chosen, or typed after the number
+    {"step_length_unit": "ft", "step_length": "7.2"},
+    {"step_length": "7 ft 2 in"},
+    {"step_length_unit": "ft", "step_length": "1.5"},  # 1.5 ft: refused, shorter than 0.5 m (1.65 ft)
 ]
 
 
 def random_inputs(rng: random.Random) -> dict[str, str]:
     """A random step timed in milliseconds or counted in video frames, about a third mistyped."""
-    inputs = {"step_length": number_as_typed(rng, rng.uniform(0.8, 2.8))}
+    unit = rng.choice(["m", "ft"])
+    step_length = rng.uniform(0.8, 2.8) / (METRES_PER_FOOT if unit == "ft" else 1.0)
+    inputs = {"step_length_unit": unit, "step_length": number_as_typed(rng, step_length)}
     if rng.random() < 0.4:
         rate = rng.choice(FRAME_RATES)
         inputs |= {

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import calculators
-from calculators.core.units import KGF_IN_NEWTONS
+from calculators.core.units import FORCE, KILOGRAM, LENGTH, MASS, METRE, NEWTON, convert
 from tests.support.scenario import Scenario
 from tests.support.typing_like_a_reader import minutes_and_seconds, number_as_typed, with_typing_mistakes
 
@@ -42,6 +42,13 @@ WORKED_EXAMPLES: list[dict[str, str]] = [
     {"swing_leg_left": "180", "swing_leg_right": "", "pushing_leg_left": "-5", "pushing_leg_right": "0"},
     {"body_mass": "<script>alert(1)</script>", "force_unit": "lbs", "colour": "red"},
     {"sprint_distance": "100", "sprint_time": "5"},  # faster than any sprinter
+    # US units: 165 lb, forces in lbf, a 40-yard sprint (the same athlete as 74.84 kg, 800.68 N, ... 36.58 m)
+    {"body_mass_unit": "lb", "body_mass": "165", "force_unit": "lbf", "pushing_leg_left": "180", "pushing_leg_right": "175",
+     "swing_leg_left": "42", "swing_leg_right": "40", "arms_left": "26", "arms_right": "25",
+     "sprint_distance_unit": "yd", "sprint_distance": "40", "sprint_time": "4.95"},
+    # units typed after the numbers, whatever the choices say
+    {"body_mass": "165 lb", "pushing_leg_left": "180 lbf", "pushing_leg_right": "800", "swing_leg_left": "20 kgf",
+     "sprint_distance": "40 yd", "sprint_time": "5.1"},
     # untidy but good: spaces, commas, upper case and minutes:seconds everywhere
     {"sprint_time": "1:02.5", "improvement": "7,5", "force_unit": "KGF", "body_mass": " 72,50 ",
      "pushing_leg_left": "80", "pushing_leg_right": "78", "swing_leg_left": "22", "swing_leg_right": "17",
@@ -50,12 +57,13 @@ WORKED_EXAMPLES: list[dict[str, str]] = [
 
 
 def _session(rng: random.Random, prefix: str, force_unit: str, body_mass: float) -> dict[str, str]:
-    """One round of the four tests, 0.3 to 2 times each reference, holds sometimes as m:ss."""
+    """One round of the four tests, 0.3 to 2 times each reference (forces in `force_unit`), holds
+    sometimes as m:ss."""
     inputs = {}
     for name, reference in REFERENCES_N_PER_KG.items():
         for side in ("left", "right"):
             newtons = reference * body_mass * rng.uniform(0.3, 2.0)
-            inputs[f"{prefix}{name}_{side}"] = number_as_typed(rng, newtons / KGF_IN_NEWTONS if force_unit == "kgf" else newtons)
+            inputs[f"{prefix}{name}_{side}"] = number_as_typed(rng, convert(newtons, NEWTON, FORCE.unit(force_unit)))
     for side in ("left", "right"):
         seconds = rng.uniform(20, 200)
         inputs[f"{prefix}torso_{side}"] = minutes_and_seconds(seconds) if rng.random() < 0.3 else number_as_typed(rng, seconds)
@@ -63,18 +71,24 @@ def _session(rng: random.Random, prefix: str, force_unit: str, body_mass: float)
 
 
 def random_inputs(rng: random.Random) -> dict[str, str]:
-    """A random athlete across the whole input range: sometimes a sprint, a retest or an
-    improvement to try, and about a third of the time a typing mistake."""
+    """A random athlete across the whole input range, in metric or US units: sometimes a sprint, a
+    retest or an improvement to try, and about a third of the time a typing mistake."""
     body_mass = rng.uniform(30, 200)
-    force_unit = rng.choice(["N", "kgf"])
-    inputs = {"body_mass": number_as_typed(rng, body_mass), "force_unit": force_unit}
+    mass_unit, force_unit, distance_unit = rng.choice(["kg", "lb"]), rng.choice(["N", "kgf", "lbf"]), rng.choice(["m", "yd"])
+    in_mass_unit = MASS.unit(mass_unit)
+    inputs = {
+        "body_mass_unit": mass_unit,
+        "body_mass": number_as_typed(rng, convert(body_mass, KILOGRAM, in_mass_unit)),
+        "force_unit": force_unit,
+        "sprint_distance_unit": distance_unit,
+    }
     inputs |= _session(rng, "", force_unit, body_mass)
     if rng.random() < 0.5:
         distance = rng.uniform(10, 100)
-        inputs["sprint_distance"] = number_as_typed(rng, distance)
+        inputs["sprint_distance"] = number_as_typed(rng, convert(distance, METRE, LENGTH.unit(distance_unit)))
         inputs["sprint_time"] = number_as_typed(rng, distance / rng.uniform(5, 10))
     if rng.random() < 0.4:
-        inputs["previous_body_mass"] = number_as_typed(rng, body_mass * rng.uniform(0.95, 1.05))
+        inputs["previous_body_mass"] = number_as_typed(rng, convert(body_mass * rng.uniform(0.95, 1.05), KILOGRAM, in_mass_unit))
         inputs |= _session(rng, "previous_", force_unit, body_mass)
     if rng.random() < 0.5:
         inputs["improvement"] = number_as_typed(rng, rng.uniform(1, 100))
