@@ -2,21 +2,21 @@
 reader's browser, and so cannot know the page they are shown on.
 
 A result links to other pages of the site from `calculators.core.markup.SITE_ROOT_FROM_PAGE`
-("../../"): the way up from a page two folders below the site's root (`section/page/`), where
-every article and calculator page is published. On a page at another depth (the home page,
-`docs/about.md`) those links would lead nowhere, so the `calculator(...)` macro refuses it with
-this module's message rather than publish broken links. A result without such links may go
-anywhere.
+("../../", the way up from a page two folders below the site's root), and gives each link's path
+from the root in `data-site-path`. Shown on a page at another depth (the home page, a section's
+index), the example's links are rewritten here from that path; the page script does the same for
+each live result (`data-site-root` on the section, overrides/assets/javascripts/calculators.js).
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 
 from calculators.core.markup import SITE_ROOT_FROM_PAGE
 
-SITE_LINK_MARK = 'class="aq-site-link"'
-"""How a link to another page of the site appears in a result (`calculators.core.markup.site_link`)."""
+_SITE_LINK = re.compile(r'href="([^"]*)"([^>]*) data-site-path="([^"]*)"')
 
 
 def root_from(page_url: str) -> str:
@@ -26,13 +26,12 @@ def root_from(page_url: str) -> str:
     return "../" * depth
 
 
-def links_problem(call: str, title: str, page_url: str, result_html: str) -> str | None:
-    """Why this page cannot hold this calculator's result, or None when its links all lead somewhere."""
-    if SITE_LINK_MARK not in result_html or root_from(page_url) == SITE_ROOT_FROM_PAGE:
-        return None
-    return (
-        f"{call}: the {title} calculator's result links to other pages of the site as seen from an "
-        f"article or calculator page, two folders below the site's root (like "
-        f"docs/running-mechanics/foot-strike.md); from this page those links would lead nowhere. "
-        "Put the calculator in an article or a calculator page, and link to it from here."
+def links_from(page_url: str, result_html: str) -> str:
+    """A result's links to other pages of the site, as seen from the page at `page_url`."""
+    root = root_from(page_url)
+    if root == SITE_ROOT_FROM_PAGE:
+        return result_html
+    return _SITE_LINK.sub(
+        lambda link: f'href="{html.escape(root)}{link.group(3)}"{link.group(2)} data-site-path="{link.group(3)}"',
+        result_html,
     )

@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import calculators
-from macros.site_links import links_problem, root_from
+from macros.site_links import links_from, root_from
 from tests.support.calculator_examples import every_calculator
 
 EXAMPLES = dict(every_calculator())
@@ -103,10 +103,12 @@ def test_the_way_up_from_a_page_to_the_site_root(page_url, way_up):
     assert root_from(page_url) == way_up
 
 
-def test_a_calculator_whose_result_links_elsewhere_is_refused_on_the_home_page_and_kept_in_an_article():
+def test_on_a_page_at_another_depth_the_examples_links_start_from_that_page():
     html = calculators.run("strength_balance", {})["html"]
-    said = links_problem('calculator("strength_balance")', "Strength Balance", "", html)
-    assert said is not None and "Put the calculator in an article or a calculator page" in said
-    assert links_problem('calculator("strength_balance")', "Strength Balance", "calculators/", html) is not None
-    assert links_problem('calculator("strength_balance")', "Strength Balance", "running-mechanics/foot-strike/", html) is None
-    assert links_problem('calculator("x")', "X", "", "<p>no links</p>") is None, "a result without links goes anywhere"
+    links = BeautifulSoup(html, "html.parser").select("a[data-site-path]")
+    assert links and all(link["href"] == "../../" + link["data-site-path"] for link in links)
+    for page_url, way_up in (("", ""), ("calculators/", "../"), ("a/b/c/", "../../../")):
+        moved = BeautifulSoup(links_from(page_url, html), "html.parser").select("a[data-site-path]")
+        assert [link["href"] for link in moved] == [way_up + link["data-site-path"] for link in links]
+        assert [link.get_text() for link in moved] == [link.get_text() for link in links]
+    assert links_from("running-mechanics/foot-strike/", html) == html
