@@ -28,7 +28,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.browser_runtime import RuntimePaths, runtime_paths
-from macros.site_links import links_problem
+from macros.site_links import links_from, root_from
 
 EXAMPLE_STATUS = "Example result for the values shown."
 """The status line before Python answers; the page script keeps it for the example it describes."""
@@ -138,10 +138,11 @@ def render(
         schema=shown.result["schema"],
         title=shown.title,
         urls={name: get_relative_url(path, page_url) for name, path in paths.urls().items()},
+        site_root=root_from(page_url),
         privacy_note=PRIVACY_NOTE,
         form=Markup(calculators.form_html(shown.slug, shown.inputs)),
         example_status=EXAMPLE_STATUS,
-        result=Markup(shown.result["html"]),
+        result=Markup(links_from(page_url, shown.result["html"])),
         explanation=Markup(calculators.explanation_html(shown.slug)) if explain else None,
     )
     return one_line(html)
@@ -177,9 +178,6 @@ def calculator_macro(env: Any) -> Callable[..., str]:
                 "link to the first one instead."
             )
         where = placement(page.markdown or "", slug, earlier_calculators=len(on_page))
-        problem = links_problem(_call_text(slug, overrides), shown.title, page.url, shown.result["html"])
-        if problem:
-            raise CalculatorCallError(problem)
         on_page.add(slug)
         return render(shown, page_url=page.url, paths=paths, explain=explain, where=where, template=template)
 

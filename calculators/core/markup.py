@@ -166,16 +166,17 @@ def sources_list(sources: Iterable[Source]) -> Markup:
 
 
 SITE_ROOT_FROM_PAGE = "../../"
-"""The way from a page that holds a calculator up to the site's root. Every article and calculator
-page sits two folders down (`section/page/`, as `docs/section/page.md` is published), and a
-result is the same markup wherever it is shown, so its links to other pages start here; the
-`calculator(...)` macro refuses a page at another depth (macros/site_links.py)."""
+"""The way up to the site's root from a page two folders down (`section/page/`, where articles and
+calculator pages are published). A result's links to other pages start with it, and carry their
+path from the root too (`data-site-path`), so that the page shows them from wherever it is: the
+`calculator(...)` macro rewrites the example's (macros/site_links.py), the page script each live
+result's (calculators.js), for a page at any depth."""
 
 
 def site_link(text: Content, path: str) -> Markup:
     """A link to another page of the site, by its path from the site's root
     ("calculators/strength-balance/#how-to-test"), relative, so the site works under any path."""
-    return element("a", text, href=SITE_ROOT_FROM_PAGE + path, class_="aq-site-link")
+    return element("a", text, href=SITE_ROOT_FROM_PAGE + path, class_="aq-site-link", data_site_path=path)
 
 
 def coming_soon(title: str) -> Markup:

@@ -420,6 +420,10 @@ function setStatus(view, state) {
 function showResult(view, result) {
   view.live = true;
   view.result.innerHTML = result.html;
+  // Links to the site's other pages, written from a page two folders down, as seen from this one.
+  for (const link of view.result.querySelectorAll("a[data-site-path]")) {
+    link.setAttribute("href", view.section.dataset.siteRoot + link.dataset.sitePath);
+  }
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
   const ok = result.ok && Object.keys(view.refused).length === 0;
