@@ -444,5 +444,5 @@ def figures_over_time(answer: Answer) -> tuple[Figure, ...]:
     a = answer.assessment
     return (
         Figure.as_shown("Strength Balance", a.balance.strength_balance, 1, "out of 100"),
-        *(Figure.as_shown(result.label, result.score, 2, "score (1.00 = the reference)") for result in a.contributors),
+        *(Figure.as_shown(result.label, result.score, 2, "score, 1.00 = the reference") for result in a.contributors),
     )

@@ -12,7 +12,7 @@
 import * as message from "./calculator-messages.mjs";
 
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
-const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result
+const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result, with its answer
 
 // The status line's words; "example" is the text the build wrote, kept from the page itself.
 const STATUS = {
@@ -435,7 +435,10 @@ function showResult(view, result) {
     runtime.liveMarked = true;
     performance.mark(LIVE_MARK);
   }
-  view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail: { ok: result.ok } }));
+  // The answer, for what follows a result (history.mjs saves it; the benchmark times it).
+  const { slug, schema, values, summary, figures } = result;
+  const detail = { ok: result.ok, slug, schema, values, summary, figures };
+  view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail }));
 }
 
 // The result's headline figures in one line, kept in view on a phone while the reader types.

@@ -19,7 +19,7 @@ def figures(slug: str, inputs: dict[str, str] | None = None) -> dict[str, tuple[
 def test_strength_balance_charts_the_balance_and_each_contributors_score():
     # 75 kg: references 750, 225 and 112.5 N a side, and 100 s. Pushing leg (780 + 760) / 2 / 750
     # = 1.027; swing leg 175 / 225 = 0.778; arms 112.5 / 112.5 = 1.000; torso 92.5 / 100 = 0.925.
-    score = "score (1.00 = the reference)"
+    score = "score, 1.00 = the reference"
     assert figures("strength_balance") == {
         "Strength Balance": (81.0, "out of 100"),
         "Pushing leg": (1.03, score),
@@ -33,7 +33,7 @@ def test_a_stronger_swing_leg_shows_in_its_score():
     # 225 N a side is the swing leg's reference at 75 kg: a score of exactly 1.00.
     assert figures("strength_balance", {"swing_leg_left": "225", "swing_leg_right": "225"})["Swing leg"] == (
         1.0,
-        "score (1.00 = the reference)",
+        "score, 1.00 = the reference",
     )
 
 
