@@ -82,16 +82,19 @@ class SavedTests:
 
 
 @contextmanager
-def fresh_browser(browser, **options) -> Iterator[PageRecorder]:
-    """A new profile: nothing saved yet, as on another device."""
+def fresh_browser(browser, site_url: str, *, init_script: str = "", **options) -> Iterator[tuple[PageRecorder, SavedTests]]:
+    """A new profile (nothing saved yet, as on another device) on the calculator's page, live;
+    `init_script` runs in the page before the site's own scripts."""
     with PageRecorder.open(browser, width=1280, height=900, mobile=False, **options) as visit:
-        yield visit
+        if init_script:
+            visit.page.add_init_script(init_script)
+        tests = SavedTests(visit.page)
+        tests.open_page(site_url)
+        yield visit, tests
 
 
 def test_a_saved_test_is_there_after_a_reload(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         expect(tests.save_button).to_be_enabled()
         expect(tests.panel.locator(".aq-history__privacy")).to_contain_text("never sent anywhere")
         answer = tests.save({"body_mass": "80", "swing_leg_left": "200"}, "Before the block")
@@ -113,9 +116,7 @@ def test_a_saved_test_is_there_after_a_reload(browser, site_url):
 
 
 def test_opening_a_saved_test_fills_the_form_with_its_values(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         first = tests.save({"body_mass": "68", "torso_left": "1:40"}, "Spring")
         tests.calculator.type({"body_mass": "90"})
         tests.open_panel()
@@ -127,9 +128,7 @@ def test_opening_a_saved_test_fills_the_form_with_its_values(browser, site_url):
 
 
 def test_a_saved_test_becomes_the_previous_test_of_a_retest(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         before = tests.save({"swing_leg_left": "150", "swing_leg_right": "150"}, "September")
         tests.calculator.type({"swing_leg_left": "190", "swing_leg_right": "185"})
         tests.open_panel()
@@ -148,9 +147,7 @@ def test_a_saved_test_becomes_the_previous_test_of_a_retest(browser, site_url):
 
 
 def test_a_previous_test_in_another_force_unit_is_refused_with_a_reason(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         tests.save({}, "In newtons")
         tests.calculator.choice("force_unit", "kgf").check()
         tests.calculator.type({"pushing_leg_left": "80", "pushing_leg_right": "78", "swing_leg_left": "19",
@@ -164,9 +161,7 @@ def test_a_previous_test_in_another_force_unit_is_refused_with_a_reason(browser,
 
 
 def test_delete_one_then_all_with_a_confirmation(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         for number, swing in enumerate(("150", "165", "180"), start=1):
             tests.save({"swing_leg_left": swing}, f"Test {number}")
         tests.open_panel()
@@ -203,9 +198,7 @@ def test_delete_one_then_all_with_a_confirmation(browser, site_url):
 
 
 def test_export_then_import_into_a_fresh_browser_round_trips(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         answers = [
             tests.save({"body_mass": "72,5", "swing_leg_left": "160"}, "Week 1, before"),
             tests.save({"swing_leg_left": "175"}, 'Week 6: "after"'),
@@ -232,9 +225,7 @@ def test_export_then_import_into_a_fresh_browser_round_trips(browser, site_url):
     assert [row["athlete"] for row in squad["rows"]] == ["Week 1, before", 'Week 6: "after"']
     assert [row["result"]["values"] for row in squad["rows"]] == [answer["values"] for answer in answers]
 
-    with fresh_browser(browser) as elsewhere:
-        tests = SavedTests(elsewhere.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (elsewhere, tests):
         tests.open_panel()
         expect(tests.rows).to_have_count(0)
         tests.import_file("strength_balance-saved-tests.json", exported, "application/json")
@@ -247,9 +238,7 @@ def test_export_then_import_into_a_fresh_browser_round_trips(browser, site_url):
         expect(tests.rows).to_have_count(2)
         assert_clean(elsewhere)
 
-    with fresh_browser(browser) as third:  # the CSV file, worked out again by Python
-        tests = SavedTests(third.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (third, tests):  # the CSV file, worked out again by Python
         tests.open_panel()
         tests.import_file("strength_balance-saved-tests.csv", spreadsheet, "text/csv")
         expect(tests.status).to_have_text("Imported 2 tests from strength_balance-saved-tests.csv.")
@@ -259,9 +248,7 @@ def test_export_then_import_into_a_fresh_browser_round_trips(browser, site_url):
 
 
 def test_a_bad_file_changes_nothing_and_says_what_is_wrong(browser, site_url):
-    with fresh_browser(browser) as visit:
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url) as (visit, tests):
         tests.save({}, "Kept")
         tests.open_panel()
         other = json.dumps({"format": "aq-saved-tests", "version": 1, "calculator": "step_timing", "tests": []})
@@ -283,10 +270,7 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(browser, site_url):
 
 
 def test_with_storage_blocked_the_calculator_works_and_the_save_button_says_why(browser, site_url):
-    with fresh_browser(browser) as visit:
-        visit.page.add_init_script(BLOCKED_STORAGE)
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url, init_script=BLOCKED_STORAGE) as (visit, tests):
         tests.calculator.type({"body_mass": "81"})
         tests.calculator.expect_result_for({**DEFAULTS, "body_mass": "81"})
         expect(tests.save_button).to_be_disabled()
@@ -303,9 +287,7 @@ def test_with_storage_blocked_the_calculator_works_and_the_save_button_says_why(
 
 def test_no_axe_violation_with_the_panel_open_and_filled(browser, site_url):
     problems: list[str] = []
-    with fresh_browser(browser, bypass_csp=True) as visit:  # axe-core is a script of the test's own
-        tests = SavedTests(visit.page)
-        tests.open_page(site_url)
+    with fresh_browser(browser, site_url, bypass_csp=True) as (visit, tests):  # axe-core is the test's own script
         for number, swing in enumerate(("150", "170"), start=1):
             tests.save({"swing_leg_left": swing}, f"Test {number}")
         tests.open_panel()
