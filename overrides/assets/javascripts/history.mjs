@@ -313,7 +313,8 @@ async function importFile(view, file) {
     const looksJSON = /\.json$/i.test(file.name) || text.trimStart().startsWith("{");
     incoming = looksJSON ? fromJSON(view, text) : await fromCSV(view, text);
   } catch (problem) {
-    const message = problem instanceof saved.FileProblem ? problem.message : `This file could not be read (${problem.message}).`;
+    // Not the file's fault: it could not be read, or Python (which works out a CSV file) did not start.
+    const message = problem instanceof saved.FileProblem ? problem.message : `its tests could not be worked out here (${problem.message}).`;
     say(view, `Nothing was imported from ${file.name}: ${message} Your saved tests are unchanged.`, { focus: true });
     return;
   }
