@@ -204,17 +204,26 @@ class PairField:
 
 
 @dataclass(frozen=True)
+class FieldRow:
+    """Inputs read together, kept side by side on one line even on a phone (a split's distance
+    and its time): only the layout differs from listing them one by one."""
+
+    items: tuple[InputField, ...]
+    show_when: str | None = None
+
+
+@dataclass(frozen=True)
 class FieldGroup:
     """Optional fields shown together under one summary (folded away until the reader opens it)."""
 
     name: str
     summary: str
-    items: tuple[Union[InputField, PairField], ...]
+    items: tuple[Union[InputField, PairField, FieldRow], ...]
     help: str = ""
     show_when: str | None = None
 
 
-FormItem = Union[InputField, PairField, FieldGroup]
+FormItem = Union[InputField, PairField, FieldRow, FieldGroup]
 """One entry of a calculator's form, in display order."""
 
 
@@ -222,7 +231,7 @@ def input_fields(items: tuple[FormItem, ...]) -> tuple[InputField, ...]:
     """Every single input of a form, in display order (pairs give their left then right side)."""
     found: list[InputField] = []
     for item in items:
-        if isinstance(item, FieldGroup):
+        if isinstance(item, (FieldGroup, FieldRow)):
             found.extend(input_fields(item.items))
         elif isinstance(item, PairField):
             found.extend(item.sides)

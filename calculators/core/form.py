@@ -23,6 +23,7 @@ from calculators.core.fields import (
     ChoiceField,
     DurationField,
     FieldGroup,
+    FieldRow,
     FormItem,
     NumberField,
     PairField,
@@ -78,6 +79,8 @@ class _FormRenderer:
     def item(self, item: FormItem) -> Markup:
         if isinstance(item, FieldGroup):
             return self.group(item)
+        if isinstance(item, FieldRow):
+            return element("div", join(self.item(field) for field in item.items), class_="aq-row", data_show_when=item.show_when)
         if isinstance(item, PairField):
             return self.pair(item)
         if isinstance(item, ChoiceField):

@@ -17,6 +17,7 @@ from calculators.core.fields import (
     ChoiceField,
     DurationField,
     FieldGroup,
+    FieldRow,
     FormItem,
     InputField,
     NumberField,
@@ -384,7 +385,7 @@ def _conditions(items: tuple[FormItem, ...], inherited: tuple[str, ...] = ()) ->
     """Each input with every `show_when` condition that applies to it (its own and its containers')."""
     for item in items:
         own = inherited + ((item.show_when,) if item.show_when else ())
-        if isinstance(item, FieldGroup):
+        if isinstance(item, (FieldGroup, FieldRow)):
             yield from _conditions(item.items, own)
         elif isinstance(item, PairField):
             for side in item.sides:

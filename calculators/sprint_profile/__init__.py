@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from calculators.core.calculator import Calculator, FieldMessages
-from calculators.core.fields import Choice, ChoiceField, FieldGroup, FormItem, NumberField, UnitChoiceField
+from calculators.core.fields import Choice, ChoiceField, FieldGroup, FieldRow, FormItem, NumberField, UnitChoiceField
 from calculators.core.formatting import format_number, format_short, plain_number
 from calculators.core.parsing import ParsedForm
 from calculators.core.timing import timing_field
@@ -94,8 +94,8 @@ def _split_fields(row: int, parameters: Parameters) -> tuple[NumberField, Number
 def build_form(parameters: Parameters) -> tuple[FormItem, ...]:
     """The form, in display order; the defaults give a worked example (an athlete near 9.5 m/s)."""
     p = parameters
-    shown_rows = [field for row in range(1, len(DEFAULT_SPLITS) + 1) for field in _split_fields(row, p)]
-    more_rows = [field for row in range(len(DEFAULT_SPLITS) + 1, SPLIT_ROWS + 1) for field in _split_fields(row, p)]
+    shown_rows = [FieldRow(_split_fields(row, p)) for row in range(1, len(DEFAULT_SPLITS) + 1)]
+    more_rows = [FieldRow(_split_fields(row, p)) for row in range(len(DEFAULT_SPLITS) + 1, SPLIT_ROWS + 1)]
     return (
         UnitChoiceField.of("body_mass_unit", "Body mass in", MASS, ("kg", "lb"), us="lb"),
         NumberField(

@@ -45,7 +45,9 @@ def on_screen(page: Page, locator: Locator) -> bool:
 
 def last_field(calculator: Calculator) -> Locator:
     """The last text field the reader sees before any folded optional group."""
-    return calculator.section.locator("form > .aq-field input[type=text], form > .aq-pair input[type=text]").last
+    return calculator.section.locator(
+        "form > .aq-field input[type=text], form > .aq-pair input[type=text], form > .aq-row input[type=text]"
+    ).last
 
 
 def glance(calculator: Calculator) -> Locator:

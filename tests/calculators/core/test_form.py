@@ -144,3 +144,12 @@ def test_show_when_is_passed_to_the_page_script_as_a_data_attribute():
     field = NumberField("frame_rate", "Frame rate", "fps", minimum=1, show_when="mode=frames")
     page = BeautifulSoup(render_form("demo", (field,)), "html.parser")
     assert page.select_one('[data-field="frame_rate"]')["data-show-when"] == "mode=frames"
+
+
+def test_a_row_keeps_a_splits_distance_and_time_on_one_line_and_they_are_read_as_two_inputs():
+    page = BeautifulSoup(calculators.form_html("sprint_profile"), "html.parser")
+    first = page.select_one("form > .aq-row")
+    assert [control["name"] for control in first.select("input")] == ["split_1_distance", "split_1_time"]
+    assert [label.get_text(" ", strip=True) for label in first.select("label")] == ["Split 1 distance m", "Split 1 time s"]
+    answer = calculators.run("sprint_profile", {"split_1_distance": "5", "split_1_time": "1.30"})
+    assert answer["values"]["split_1_distance"] == "5" and answer["values"]["split_1_time"] == "1.3"
