@@ -28,7 +28,7 @@ def thirty_athletes(bad_rows: tuple[int, ...] = ()) -> list[dict[str, str]]:
         if calculators.run(SLUG, inputs)["ok"]:
             athletes.append(inputs)
     for row in bad_rows:
-        athletes[row] = {**athletes[row], "body_mass": "500"}
+        athletes[row] = {**athletes[row], "body_mass_unit": "kg", "body_mass": "500"}
     return athletes
 
 
@@ -95,7 +95,7 @@ def test_three_bad_rows_are_listed_and_the_other_27_worked_out(desktop, site_url
     expect(squad.status).to_contain_text("27 of 30 athletes worked out; 3 values need attention", timeout=PYTHON_START)
     problems = squad.section.locator(".aq-squad__problem-list li")
     expect(problems).to_have_count(3)
-    expect(problems.first).to_have_text("Line 5, column B (body_mass), Athlete 4: Body mass must be between 30 and 200 kg.")
+    expect(problems.first).to_have_text("Line 5, column C (body_mass), Athlete 4: Body mass must be between 30 and 200 kg.")
     expect(squad.rows).to_have_count(30)
     assert_clean(desktop)
 

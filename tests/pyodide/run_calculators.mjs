@@ -28,10 +28,10 @@ const pyodide = await loadPyodide({ stdout: (line) => console.error(line), stder
 await pyodide.loadPackage(resolve(wheel), { messageCallback: (line) => console.error(line) });
 
 const calculators = pyodide.pyimport("calculators");
-const results = cases.map(([slug, inputs]) =>
-  JSON.parse(
-    typeof inputs === "string" ? calculators.run_table_json(slug, inputs) : calculators.run_json(slug, JSON.stringify(inputs)),
-  ),
-);
+const answer = (slug, inputs, units) => {
+  if (units) return calculators.convert_json(slug, JSON.stringify(inputs), JSON.stringify(units));
+  return typeof inputs === "string" ? calculators.run_table_json(slug, inputs) : calculators.run_json(slug, JSON.stringify(inputs));
+};
+const results = cases.map(([slug, inputs, units]) => JSON.parse(answer(slug, inputs, units)));
 const python = pyodide.runPython("import sys; sys.version");
 process.stdout.write(JSON.stringify({ python, results }));

@@ -4,11 +4,13 @@ The wheel the site ships is loaded into the pinned npm `pyodide` package under N
 calculator `calculators.available()` finds is run there on its own examples
 (tests/calculators/<slug>/examples.py): its worked examples and its generated cases
 (GENERATED_CASES, 100 unless it says otherwise). Every answer, HTML included, must equal
-CPython's byte for byte; and so must a squad of its generated athletes through `run_table`.
+CPython's byte for byte; and so must a squad of its generated athletes through `run_table`, and
+every worked example switched to US units and back through `convert_units`.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import subprocess
@@ -17,6 +19,7 @@ from pathlib import Path
 import pytest
 
 import calculators
+from calculators.core.fields import UNIT_SYSTEMS, unit_choices
 from tests.support.calculator_examples import every_calculator, generated_inputs
 from tests.support.squad_files import full_inputs, random_spreadsheet, squad_csv
 
@@ -29,15 +32,24 @@ CALCULATORS = [pytest.param(slug, id=slug) for slug, _ in every_calculator()]
 SQUAD_SIZE = 40
 
 
+def unit_switches(slug: str, worked: list[dict[str, str]]) -> list[tuple[dict[str, str], dict[str, str]]]:
+    """(inputs, units): each worked example with every unit choice switched to US units, then to metric."""
+    form = importlib.import_module(f"calculators.{slug}").CALCULATOR.form
+    systems = [{name: choice.unit_for(system) for name, choice in unit_choices(form).items()} for system in UNIT_SYSTEMS]
+    return [(inputs, units) for inputs in worked for units in systems if units]
+
+
 def cases_of_every_calculator() -> dict[str, dict[str, list]]:
-    """slug -> {"worked": [inputs, ...], "generated": [inputs, ...], "squad": [csv text]}, the same on
-    every run (the squad: the first generated athletes, as a spreadsheet saves them)."""
+    """slug -> {"worked": [inputs, ...], "generated": [inputs, ...], "squad": [csv text], "switched":
+    [(inputs, units), ...]}, the same on every run (the squad: the first generated athletes, as a
+    spreadsheet saves them)."""
     cases = {}
     for slug, examples in every_calculator():
         generated = generated_inputs(slug, examples)
         athletes = [full_inputs(slug, inputs) for inputs in generated[:SQUAD_SIZE]]
         squad = squad_csv(slug, athletes, random_spreadsheet(random.Random(slug)))
-        cases[slug] = {"worked": examples.WORKED_EXAMPLES, "generated": generated, "squad": [squad]}
+        switched = unit_switches(slug, examples.WORKED_EXAMPLES)
+        cases[slug] = {"worked": examples.WORKED_EXAMPLES, "generated": generated, "squad": [squad], "switched": switched}
     return cases
 
 
@@ -63,7 +75,12 @@ def pyodide_session(node, calculators_wheel) -> dict:
     in the same shape}.
     """
     cases = cases_of_every_calculator()
-    flat = [(slug, case) for slug, kinds in cases.items() for each in kinds.values() for case in each]
+    flat = [
+        (slug, *case) if kind == "switched" else (slug, case)  # a switch is (inputs, units)
+        for slug, kinds in cases.items()
+        for kind, each in kinds.items()
+        for case in each
+    ]
     ran = run_in_pyodide(node, calculators_wheel, flat)
     assert len(ran["results"]) == len(flat)
     answers = iter(ran["results"])
@@ -107,3 +124,12 @@ def test_a_squad_gives_identical_answers_in_cpython_and_pyodide(pyodide_session,
     (in_pyodide,) = pyodide_session["answers"][slug]["squad"]
     assert in_pyodide["ok"] and len(in_pyodide["rows"]) == SQUAD_SIZE
     assert in_pyodide == calculators.run_table(slug, squad)
+
+
+@pytest.mark.parametrize("slug", CALCULATORS)
+def test_a_unit_switch_converts_identically_in_cpython_and_pyodide(pyodide_session, slug):
+    """convert_units, which the page calls when the reader switches units, gives the same text."""
+    cases = pyodide_session["cases"][slug]["switched"]
+    in_pyodide = pyodide_session["answers"][slug]["switched"]
+    assert len(cases) == 2 * len(pyodide_session["cases"][slug]["worked"])  # every calculator has unit choices
+    assert in_pyodide == [calculators.convert_units(slug, inputs, units) for inputs, units in cases]
