@@ -302,6 +302,7 @@ function enhance(section) {
     announcement: announcementFor(section),
     refused: {}, // messages for address values the form refused, until the reader edits those fields
     units: {}, // unit choice -> the unit its numbers are in (a switch converts them: switchUnits)
+    converting: false, // a unit switch waits for Python's conversion
   };
   view.exampleStatus = view.status.textContent; // written by the build for the example shown
   runtime.views.add(view);
@@ -326,14 +327,14 @@ function enhance(section) {
     inputChanged(view);
   });
   form.addEventListener("input", (event) => {
-    if (event.target.name in view.units) return; // a unit choice: its numbers are converted first (change)
     forgetAddressValue(view, event.target.name);
-    inputChanged(view);
+    if (readerSwitchedUnits(view, event)) unitChoiceChanged(view);
+    else inputChanged(view);
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio" && event.target.tagName !== "SELECT") return;
     forgetAddressValue(view, event.target.name);
-    if (event.target.name in view.units) switchUnits(view, chosenUnits(form));
+    if (readerSwitchedUnits(view, event)) unitChoiceChanged(view);
     else inputChanged(view);
   });
   form.addEventListener("focusin", () => startRuntime(view));
@@ -392,6 +393,7 @@ function forget(view) {
 
 function inputChanged(view) {
   if (view.mode === "outdated") view.mode = "example"; // the reader's own values from now on
+  if (!view.converting) view.units = chosenUnits(view.form); // a form filled by a script: its numbers are in its units
   applyShowWhen(view.form);
   writeSharedState(view);
   startRuntime(view);
@@ -594,15 +596,32 @@ function convertUnits(view, inputs, units) {
   return answer;
 }
 
-// Put unit choices on `wanted` ({choice: unit}) and convert the numbers they govern (75 kg -> 165.35
-// lb), so the result stays the same. Until Python answers, nothing is computed with the numbers in
-// the wrong unit; a field the reader edits meanwhile keeps what they typed.
-async function switchUnits(view, wanted) {
-  const units = Object.fromEntries(Object.entries(wanted).filter(([name, unit]) => unit && view.units[name] !== unit));
-  if (Object.keys(units).length === 0) return;
+// The reader clicked a unit choice (a script filling the form sets its numbers and units together).
+function readerSwitchedUnits(view, event) {
+  return event.isTrusted && event.target.name in view.units;
+}
+
+function unitChoiceChanged(view) {
+  if (view.converting) return; // the conversion under way looks at the choices again when it ends
+  const units = unitsToSwitch(view, chosenUnits(view.form));
+  if (Object.keys(units).length > 0) switchUnits(view, units);
+  else inputChanged(view);
+}
+
+function unitsToSwitch(view, wanted) {
+  return Object.fromEntries(Object.entries(wanted).filter(([name, unit]) => unit && view.units[name] !== unit));
+}
+
+// Put unit choices on `units` ({choice: unit}) and convert the numbers they govern (75 kg -> 165.35
+// lb), so the result stays the same. Until Python answers, the text fields are read-only and nothing
+// is computed with numbers in the wrong unit.
+async function switchUnits(view, units) {
   const sent = { ...readInputs(view.form), ...view.units };
   const shown = chosenUnits(view.form); // the choices as the form showed them when asked
-  let converted;
+  const locked = [...view.form.querySelectorAll("input[type=text]")].filter((field) => !field.readOnly);
+  for (const field of locked) field.readOnly = true;
+  view.converting = true;
+  let converted = null;
   try {
     converted = await convertUnits(view, sent, units);
   } catch {
@@ -610,21 +629,22 @@ async function switchUnits(view, wanted) {
     for (const control of view.form.elements) {
       if (control.name in view.units) control.checked = sameChoice(view.units[control.name], control.value);
     }
-    return;
+  } finally {
+    for (const field of locked) field.readOnly = false;
+    view.converting = false;
   }
+  if (!converted) return;
   const latest = chosenUnits(view.form);
-  const now = readInputs(view.form);
   for (const control of view.form.elements) {
     const name = control.name;
-    if (!(name in sent) || !(name in converted) || (!(name in units) && now[name] !== sent[name])) continue;
-    if (control.type === "radio") control.checked = sameChoice(converted[name], control.value);
-    else control.value = converted[name];
+    if (name in units && control.type === "radio") control.checked = sameChoice(units[name], control.value);
+    else if (name in sent && name in converted && converted[name] !== sent[name] && !(name in view.units)) control.value = converted[name];
   }
   view.units = { ...view.units, ...units };
   showUnits(view.form);
   inputChanged(view);
-  const changedAgain = Object.keys(latest).some((name) => latest[name] !== shown[name]);
-  if (changedAgain) switchUnits(view, latest); // the reader switched again while Python worked
+  const again = unitsToSwitch(view, latest); // the reader switched again while Python worked
+  if (Object.keys(latest).some((name) => latest[name] !== shown[name]) && Object.keys(again).length > 0) switchUnits(view, again);
 }
 
 // "Units: Metric / US", above the calculator's fields: sets every calculator's units, on this page
@@ -650,7 +670,8 @@ function chooseUnitSystem(system) {
   remember(UNIT_SYSTEM, system);
   for (const view of runtime.views) {
     for (const radio of view.section.querySelectorAll(".aq-units input")) radio.checked = radio.value === system;
-    switchUnits(view, Object.fromEntries(unitChoices(view.form).map((choice) => [choice.dataset.field, choice.dataset[system]])));
+    const units = unitsToSwitch(view, Object.fromEntries(unitChoices(view.form).map((choice) => [choice.dataset.field, choice.dataset[system]])));
+    if (Object.keys(units).length > 0 && !view.converting) switchUnits(view, units);
   }
 }
 
