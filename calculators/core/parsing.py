@@ -223,8 +223,7 @@ def _bounds_text(field: NumberField, unit: UnitInUse | None) -> tuple[str | None
         )
     decimals = display_decimals(field, unit)
     scale = 10**decimals
-    # Feet and inches round their inches; every other unit rounds itself.
-    per = INCH if unit.chosen.inches_rest else unit.chosen
+    per = _rounded_in(unit.chosen)
 
     def rounded(value: float | None, towards: str) -> str | None:
         if value is None:
@@ -236,12 +235,19 @@ def _bounds_text(field: NumberField, unit: UnitInUse | None) -> tuple[str | None
     return rounded(field.minimum, "up"), rounded(field.maximum, "down")
 
 
+def _rounded_in(unit: Unit) -> Unit:
+    """The unit whose places a value shows: feet and inches round their inches, every other unit itself."""
+    return INCH if unit.inches_rest else unit
+
+
+def _step_places(field: NumberField, field_unit: Unit, unit: Unit) -> int:
+    """Places as fine as the field's step (a hundredth when it has none), in another unit."""
+    return decimals_for(convert(field.step if field.step is not None else 0.01, field_unit, _rounded_in(unit)))
+
+
 def display_decimals(field: NumberField, unit: UnitInUse) -> int:
-    """Places to show a value of the field in the reader's unit: as fine as the field's step in it
-    (for feet and inches, the places of the inches)."""
-    per = INCH if unit.chosen.inches_rest else unit.chosen
-    step = field.step if field.step is not None else 0.01
-    return decimals_for(convert(step, unit.field_unit, per))
+    """Places to show a value of the field in the reader's unit: as fine as the field's step in it."""
+    return _step_places(field, unit.field_unit, unit.chosen)
 
 
 KEPT_ON_CONVERSION = 1e-4
@@ -252,8 +258,8 @@ so that switching units leaves the result as it was: 75 kg is 165.35 lb, not 165
 def conversion_decimals(field: NumberField, unit: Unit, field_unit: Unit, value: float) -> int:
     """Places for a value (in `field_unit`) converted into `unit`: the fewest, never coarser than the
     field's step, that keep it within KEPT_ON_CONVERSION of itself (the inches, for feet and inches)."""
-    per = INCH if unit.inches_rest else unit
-    places = decimals_for(convert(field.step if field.step is not None else 0.01, field_unit, per))
+    per = _rounded_in(unit)
+    places = _step_places(field, field_unit, unit)
     converted = convert(value, field_unit, per)
     while places < 6:
         back = convert(float(format_short(converted, places)), per, field_unit)
@@ -341,7 +347,7 @@ def _amounts(text: str, quantity: Quantity) -> list[tuple[float, str, Unit]] | N
         read = parse_decimal(rest)
         if read is None or found[-1][2].symbol != "ft":
             return None
-        found.append((read[0], read[1], quantity.unit_typed_as("in") or found[-1][2]))
+        found.append((read[0], read[1], quantity.unit("in")))
     sizes = [typed.size_in_base for _, _, typed in found]
     if any(later >= earlier for earlier, later in zip(sizes, sizes[1:])):
         return None

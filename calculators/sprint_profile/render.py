@@ -324,6 +324,8 @@ def render_explanation(parameters: Parameters) -> str:
             Row(["Range of τ searched", f"{plain_number(p.fit.tau_min)} to {plain_number(p.fit.tau_max)} s"]),
             Row(["Fastest speed accepted", _speed(p.fastest_speed)]),
             Row(["Largest acceleration accepted", f"{plain_number(p.max_acceleration)} m/s²"]),
+            Row(["Added to each stopwatch split", _seconds(p.timing.hand_correction_s)]),
+            Row(["A stopwatch split may be off by", f"± {_seconds(p.timing.hand_uncertainty_s)}"]),
         ],
     )
     reading = element(
