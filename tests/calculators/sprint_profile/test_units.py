@@ -5,6 +5,7 @@ splits get their standing-start correction."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 import calculators
 from calculators.sprint_profile import CALCULATOR
@@ -94,3 +95,10 @@ def test_stopwatch_splits_uncorrected_would_make_a_faster_runner():
 )
 def test_messages_name_the_unit_the_reader_chose(typed, field, message):
     assert calculators.run(SLUG, typed)["errors"][field] == message
+
+
+def test_the_height_field_gets_a_keyboard_with_the_marks_of_feet_and_inches():
+    """A phone's decimal keyboard has digits and one separator: 5'11" needs the full one."""
+    page = BeautifulSoup(calculators.form_html(SLUG), "html.parser")
+    assert page.select_one("#sprint_profile-height")["inputmode"] == "text"
+    assert page.select_one("#sprint_profile-body_mass")["inputmode"] == "decimal"
