@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 import calculators
 from tests.browser.calculator_page import CALCULATOR_PAGE, SLUG, Calculator, assert_clean
 from tests.support.browser import PageRecorder
+from tests.support.calculator_markup import shared_query
 
 SPRINT_PROFILE_PAGE = "calculators/sprint-profile/"
 DEFAULTS = calculators.defaults(SLUG)
@@ -135,3 +136,19 @@ def test_with_storage_refused_the_unit_system_still_switches_this_page(browser, 
         calculator.expect_result_for(calculator.inputs())
         visit.page.reload()
         expect(Calculator(visit.page).section.get_by_role("radio", name="Metric")).to_be_checked()
+
+
+def test_an_address_made_before_the_unit_choices_keeps_its_metric_meaning_for_a_us_reader(desktop, site_url):
+    """The reader's US units apply to calculators the address does not set; this one it sets, with
+    no unit named: it means kilograms and newtons, as it did when it was shared."""
+    page = desktop.page
+    page.goto(site_url + CALCULATOR_PAGE)
+    Calculator(page).section.get_by_role("radio", name="US").check()
+    before = {name: text for name, text in DEFAULTS.items() if text and name not in {"body_mass_unit", "sprint_distance_unit", "force_unit"}}
+    page.goto(site_url + CALCULATOR_PAGE + shared_query(SLUG, "1", {**before, "body_mass": "80", "swing_leg_left": "200"}))
+    calculator = Calculator(page)
+    calculator.expect_state("live")
+    expect(calculator.choice("body_mass_unit", "kg")).to_be_checked()
+    expect(calculator.choice("force_unit", "N")).to_be_checked()
+    assert calculator.inputs()["body_mass"] == "80"
+    calculator.expect_result_for({**DEFAULTS, "body_mass": "80", "swing_leg_left": "200"})
