@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from html import unescape
 from typing import Any, Generic, TypeVar
 
 from calculators.core.fields import FormItem, defaults, input_fields
 from calculators.core.form import field_labels, render_form
 from calculators.core.formatting import format_number
-from calculators.core.markup import Markup, element
+from calculators.core.markup import Markup, element, plain_text
 from calculators.core.parsing import ParsedForm, parse_form
 
 InputsT = TypeVar("InputsT")
@@ -150,7 +149,7 @@ class Calculator(Generic[InputsT, ResultT]):
 def headline_text(html: str) -> str:
     """The words of a rendered result's headline ("Speed: 10.00 m/s (36.0 km/h, 22.4 mph)")."""
     found = re.search(r'<p class="aq-result__headline">(.*?)</p>', html, re.S)
-    return unescape(re.sub(r"<[^>]+>", "", found.group(1))) if found else ""
+    return plain_text(Markup(found.group(1))) if found else ""
 
 
 def attention_notice(errors: Mapping[str, str], labels: Mapping[str, str]) -> Markup:

@@ -8,6 +8,7 @@ rounded before they get here (`calculators.core.formatting`).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Union
@@ -90,12 +91,19 @@ def table(caption: Content, columns: Sequence[Column], rows: Sequence[Row], clas
             else:
                 cells.append(element("td", cell, class_=column.class_))
         body_rows.append(element("tr", join(cells), class_=row.class_))
+    # A table wider than a phone scrolls in its box, which a keyboard can then reach and scroll.
+    wrap = attributes(class_="aq-table-wrap", tabindex="0", role="region", aria_label=plain_text(caption))
     return Markup(
-        f'<div class="aq-table-wrap"><table{attributes(class_=class_)}>'
+        f'<div{wrap}><table{attributes(class_=class_)}>'
         f"{element('caption', caption)}"
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{join(body_rows)}</tbody></table></div>"
     )
+
+
+def plain_text(content: Content) -> str:
+    """Content's words without its tags, for an attribute (`aria-label`)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", str(escape(content)))).split())
 
 
 def definition_list(items: Sequence[tuple[Content, Content]], class_: str = "aq-result__summary") -> Markup:

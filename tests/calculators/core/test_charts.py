@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+import calculators
+
 from calculators.core.formatting import format_short
 from calculators.core.markup import (
     Markup,
@@ -123,3 +125,12 @@ def test_explanations_open_with_the_model_statement_and_number_their_steps():
     assert figure("<svg>", "How to read it") == (
         '<figure class="aq-chart">&lt;svg&gt;<figcaption>How to read it</figcaption></figure>'
     )
+
+
+def test_a_wide_table_scrolls_in_a_box_a_keyboard_can_reach_named_by_its_caption():
+    page = BeautifulSoup(calculators.run("strength_balance", {})["html"], "html.parser")
+    wraps = page.select(".aq-table-wrap")
+    assert wraps
+    for wrap in wraps:
+        assert wrap["tabindex"] == "0" and wrap["role"] == "region"
+        assert wrap["aria-label"] == " ".join(wrap.table.caption.get_text().split())
