@@ -120,5 +120,6 @@ def test_an_article_keeps_its_calculator_in_the_section_the_writer_put_it_in(des
 def test_the_model_notice_is_said_once_per_page(desktop, site_url, slug, page):
     desktop.page.goto(site_url + page)
     calculator = Calculator(desktop.page, slug)
+    calculator.bring_into_view()  # an article starts Python only when its calculator comes near
     calculator.expect_state("live")
     assert desktop.page.locator("article").inner_text().count(MODEL_NOTE) == 1
