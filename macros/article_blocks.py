@@ -68,14 +68,14 @@ def now_published(promised: Iterable[Promised], pages: Iterable[Any]) -> list[Wr
     """The `coming_soon(...)` calls whose article now exists, each with the link to write instead."""
     pages = list(pages)
     published = {_same_title(page.title): page.file.src_path for page in pages if page.title}
-    source = {page.file.src_path: page.file.content_string for page in pages}
+    by_file = {page.file.src_path: page for page in pages}  # a page's source is read only for a message
     problems = []
     for call in promised:
         article = published.get(_same_title(call.title))
         if article and article != call.file:
             link = posixpath.relpath(article, posixpath.dirname(call.file) or ".")
             problems.append(WriterProblem(
-                call.file, line_of(source[call.file], "coming_soon(", call.title),
+                call.file, line_of(by_file[call.file].file.content_string, "coming_soon(", call.title),
                 f'"{call.title}" is published now (docs/{article}), but this page still shows it as coming soon.',
                 f"Replace the coming_soon(...) call with a link: [{call.title}]({link})",
             ))

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from macros.browser_runtime import RuntimePaths, runtime_paths
+from macros.deferred_html import deferred_of
 from macros.site_links import links_from, root_from
 
 EXAMPLE_STATUS = "Example result for the values shown."
@@ -157,18 +158,33 @@ def calculator_macro(env: Any) -> Callable[..., str]:
     """The `calculator(...)` macro for mkdocs-macros, bound to its environment (for the page).
 
     What every embed of this build shares is worked out here, once: where the runtime's files are
-    and the section's template.
+    and the section's template. So are the examples and the sections themselves: the same call
+    (calculator, inputs, `explain`) at the same placement, with the same URLs from the page (to the
+    runtime, to the site's root), gives the same HTML on every page, and is run and rendered once
+    per build. Every build makes a new macro (mkdocs-macros calls
+    `define_env` in each build's `on_config`, after `site_hooks` has dropped the project's modules),
+    so a changed calculator or template is never served from an earlier build. The parts only the
+    browser reads are deferred past Markdown and search (`macros.deferred_html`).
     """
     paths = runtime_paths(Path(env.project_dir), preview=bool(env.conf.get("aq_preview")))
     template = section_template()
+    deferred = deferred_of(env.conf)
     embedded: dict[str, set[str]] = {}  # page -> the calculators already on it
+    examples: dict[str, Example] = {}  # call -> its example
+    sections: dict[tuple[object, ...], str] = {}  # call, explain, placement, URLs from the page -> section
+
+    def example_of(slug: str, overrides: dict[str, object]) -> Example:
+        call = _call_text(slug, overrides)
+        if call not in examples:
+            examples[call] = example(slug, overrides)
+        return examples[call]
 
     def calculator(slug: str, explain: bool = False, **overrides: object) -> str:
         """Embed a calculator: `calculator("strength_balance")`, with `explain=True` to add the
         model's explanation, and any input's example value as a keyword (`body_mass=80`)."""
         page = env.page
         on_page = embedded.setdefault(page.file.src_path, set())
-        shown = example(slug, overrides)
+        shown = example_of(slug, overrides)
         if not isinstance(explain, bool):
             raise CalculatorCallError(f"{_call_text(slug, overrides)}: explain must be True or False.")
         if slug in on_page:
@@ -179,7 +195,13 @@ def calculator_macro(env: Any) -> Callable[..., str]:
             )
         where = placement(page.markdown or "", slug, earlier_calculators=len(on_page))
         on_page.add(slug)
-        return render(shown, page_url=page.url, paths=paths, explain=explain, where=where, template=template)
+        urls = tuple(get_relative_url(path, page.url) for path in paths.urls().values())
+        key = (_call_text(slug, overrides), explain, where, urls, root_from(page.url))  # all render reads of the page
+        if key not in sections:
+            sections[key] = deferred.defer(
+                render(shown, page_url=page.url, paths=paths, explain=explain, where=where, template=template)
+            )
+        return sections[key]
 
     return calculator
 

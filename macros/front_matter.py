@@ -20,9 +20,11 @@ ADD_BETWEEN_DASHES = "between the --- lines at the top of the file"
 
 
 def front_matter_problems(page: Any) -> list[WriterProblem]:
-    """What is missing from the page's front matter, each on the line to change."""
-    source, meta, file = page.file.content_string, page.meta, page.file.src_path
-    unreadable = unreadable_front_matter(file, source)
+    """What is missing from the page's front matter, each on the line to change. The file is read
+    again only when there is something to say: front matter MkDocs has read (`page.meta` holds
+    something) was valid YAML."""
+    meta, file = page.meta, page.file.src_path
+    unreadable = None if meta else unreadable_front_matter(file, page.file.content_string)
     if unreadable:
         return [unreadable]  # MkDocs read none of it: saying the title is missing would mislead
     problems = []
@@ -35,7 +37,7 @@ def front_matter_problems(page: Any) -> list[WriterProblem]:
                                       "and link previews would show the site's.",
                                       f"Add 'description: One or two sentences…' {ADD_BETWEEN_DASHES}."))
     elif description == DESCRIPTION_PLACEHOLDER:
-        problems.append(WriterProblem(file, line_of(source, "description:"), "The description is still the placeholder.",
+        problems.append(WriterProblem(file, line_of(page.file.content_string, "description:"), "The description is still the placeholder.",
                                       "Write one or two sentences on what the reader takes away from this page."))
     return problems
 

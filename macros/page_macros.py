@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, Template, TemplateSyntaxError, UndefinedError
 
 from macros.calculator_embed import CalculatorCallError
+from macros.deferred_html import DeferredHtml, deferred_of
 from macros.writer_problems import LOG, WriterProblem, problems_of, verbose
 
 TEMPLATE_FILE = "<template>"
@@ -55,11 +56,10 @@ def render_page(env, writer_macros: tuple[str, ...]) -> None:
     page = env.page
     if page.meta.get("render_macros") in (False, True):
         return  # off for this page; or on, and then mkdocs-macros itself has rendered it
-    source = page_source(page, env.markdown)
     try:
-        env.markdown = rendered(env.env, source.markdown, {**env.variables, **page.meta})
-    except FailedAt as failure:
-        problems_of(env.conf).report(problem_in(source, failure, writer_macros))
+        env.markdown = rendered(env.env, env.markdown, {**env.variables, **page.meta}, deferred_of(env.conf))
+    except FailedAt as failure:  # only now is the file read again, to find the line
+        problems_of(env.conf).report(problem_in(page_source(page, env.markdown), failure, writer_macros))
         env.markdown = HIDDEN_CONTENT
 
 
@@ -75,11 +75,12 @@ EXPRESSION = re.compile(r"\{\{(?![-+])[^{}]*?(?<![-+])\}\}")
 """One `{{ … }}` without whitespace control and without braces inside."""
 
 
-def rendered(environment: Environment, markdown: str, variables: dict) -> str:
+def rendered(environment: Environment, markdown: str, variables: dict, deferred: DeferredHtml | None = None) -> str:
     """The page with its macros run. A page whose only Jinja is `{{ … }}` expressions (every
     article so far) has each one rendered on its own, compiled once per build: compiling a whole
-    long article as a template costs more than MkDocs' own work on it. Any other page is rendered
-    as one template, the way mkdocs-macros does."""
+    long article as a template costs more than MkDocs' own work on it; and the HTML block of an
+    expression alone on its line is hidden from Markdown (`DeferredHtml.hide`), which would pass
+    it through as it is. Any other page is rendered as one template, the way mkdocs-macros does."""
     expressions = simple_expressions(markdown)
     if expressions is None:
         try:
@@ -90,11 +91,21 @@ def rendered(environment: Environment, markdown: str, variables: dict) -> str:
     for expression in expressions:
         parts.append(markdown[done : expression.start()])
         try:
-            parts.append(compiled(environment, expression.group()).render(variables))
+            output = compiled(environment, expression.group()).render(variables)
         except Exception as error:  # noqa: BLE001 - every failure becomes a message on the page
             raise FailedAt(markdown.count("\n", 0, expression.start()), error) from error
+        parts.append(deferred.hide(output) if deferred and alone_on_its_line(markdown, expression) else output)
         done = expression.end()
     return "".join(parts) + markdown[done:]
+
+
+def alone_on_its_line(markdown: str, expression: re.Match[str]) -> bool:
+    """True for `{{ … }}` at the very start of a line (not indented: not inside a list, a note or a
+    quote) with nothing but spaces after it on that line."""
+    at_start = expression.start() == 0 or markdown[expression.start() - 1] == "\n"
+    line_end = markdown.find("\n", expression.end())
+    rest = markdown[expression.end() : line_end if line_end >= 0 else len(markdown)]
+    return at_start and not rest.strip(" \t")
 
 
 def simple_expressions(markdown: str) -> list[re.Match[str]] | None:

@@ -107,10 +107,26 @@ class _InlineScripts(HTMLParser):
             self._inside = None
 
 
+SCRIPT_ELEMENT = re.compile(
+    r"""<script(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>.*?</script\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A script element, whole: its start tag (attribute values may hold '>'), its text, its end tag
+(a script's text ends at the first `</script`, whatever it says)."""
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
 def inline_scripts(html: str) -> list[str]:
-    """The text of each inline script a browser would run in `html`, in page order."""
+    """The text of each inline script a browser would run in `html`, in page order.
+
+    Only the script elements are parsed, found by their tags (outside comments): a published page
+    of a 300-article site is some 200 kB, of which its scripts are a few hundred bytes, and parsing
+    every page whole took longer than MkDocs' own work on it."""
+    comments = [found.span() for found in COMMENT.finditer(html)] if "<!--" in html else []
     parser = _InlineScripts()
-    parser.feed(html)
+    for element in SCRIPT_ELEMENT.finditer(html):
+        if not any(start <= element.start() < end for start, end in comments):
+            parser.feed(element.group())
     parser.close()
     return parser.scripts
 

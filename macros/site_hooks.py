@@ -73,6 +73,24 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    """The HTML blocks hidden from Markdown back in the page (`macros/deferred_html.py`); the ids
+    inside them and inside its deferred parts count for MkDocs' link check."""
+    from macros import deferred_html
+
+    deferred = deferred_html.deferred_of(config)
+    page.present_anchor_ids = (page.present_anchor_ids or set()) | deferred.anchor_ids(html)
+    return deferred.show(html)
+
+
+@event_priority(100)  # first: every other step sees the page as the reader gets it
+def on_post_page(output, page, config):
+    """The page as written: its deferred parts back in place."""
+    from macros import deferred_html
+
+    return deferred_html.deferred_of(config).restore(output)
+
+
 def on_files(files, config):
     """Add the calculators wheel and the self-hosted Pyodide runtime to the site."""
     from macros import browser_runtime

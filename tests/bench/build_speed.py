@@ -3,7 +3,8 @@ the same pages, and how long a saved article takes to reach a 300-article previe
 
     .venv/bin/python -m tests.bench.build_speed [--articles 300] [--runs 3] [--no-preview]
 
-Makes a throwaway copy of the project with ARTICLES copies of the foot-strike article (each with its
+Makes a throwaway copy of the project (its code copied as it is at the start, so that edits made
+meanwhile do not reach the later builds) with ARTICLES copies of the foot-strike article (each with its
 own title, all in nav), then times, RUNS times each, median printed:
 
 - `mkdocs build` with the project's config (macros, hooks, overrides, the published site's steps),
@@ -14,6 +15,11 @@ own title, all in nav), then times, RUNS times each, median printed:
   Python snapshot, found in the user's cache after the first build, and the published site's
   post-build steps over the runtime's files). The per-article cost is the difference.
 
+The builds are interleaved (each run builds every variant once, in turn), so a change in the
+machine's load falls on all of them alike; each build's processor time (its own and its children's:
+the service worker's node, the snapshot) is printed beside its wall-clock time, and is the steadier
+figure on a busy machine. Ratios are of medians.
+
 Then `mkdocs serve --dirty` on the copy: an article is saved and its page polled until it changes.
 Figures vary with the machine's load: compare within one run. Builds are not strict (`--no-strict`):
 what is timed is the work, whatever a page's problems.
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -42,22 +49,31 @@ FOOT_STRIKE = "running-mechanics/foot-strike.md"
 FOOT_STRIKE_TITLE = "Why Your Foot Strike Isn’t Making You Faster (And What Actually Does)"
 SECTION = "running-mechanics"
 PROJECT_ONLY_SETTINGS = ("hooks", "extra_css", "extra_javascript", "watch")
+CODE = ("calculators", "macros", "overrides")
+"""The project's code, copied into the throwaway projects (node_modules is linked)."""
 
 
 @dataclass(frozen=True)
 class Timing:
-    """The runs of one build, in seconds, and what stopped it if it failed."""
+    """The runs of one build, in seconds (wall clock, and processor time where measured), and what
+    stopped it if it failed."""
 
     runs: tuple[float, ...]
     failure: str = ""
+    processor: tuple[float, ...] = ()
 
     @property
     def median(self) -> float:
         return statistics.median(self.runs)
 
+    @property
+    def processor_median(self) -> float:
+        return statistics.median(self.processor) if self.processor else float("nan")
+
     def __str__(self) -> str:
         failed = f"  FAILED: {self.failure}" if self.failure else ""
-        return f"median {self.median:6.2f} s  (runs: {', '.join(f'{run:.2f}' for run in self.runs)}){failed}"
+        processor = f"; processor median {self.processor_median:6.2f} s" if self.processor else ""
+        return f"median {self.median:6.2f} s  (runs: {', '.join(f'{run:.2f}' for run in self.runs)}){processor}{failed}"
 
 
 def article_copy(original: str, number: int) -> tuple[NewArticle, str]:
@@ -106,19 +122,40 @@ build(config)
 steps and its Python snapshot, which leaves what every page costs."""
 
 
-def timed_build(config: Path, site: Path, runs: int, *, as_preview: bool = False) -> Timing:
-    """A failed build is timed too, and says what stopped it: the figures stay comparable only up
-    to that point, so the failure is printed beside them."""
+@dataclass(frozen=True)
+class Build:
+    """One variant of the build: its config, and whether it is built as the preview builds."""
+
+    config: Path
+    as_preview: bool = False
+
+
+def timed_build(build: Build, site: Path) -> tuple[float, float, str]:
+    """Seconds of wall clock and of processor time for one build, and what stopped it if it failed:
+    a failed build is timed too, the figures stay comparable only up to that point, so the failure
+    is printed beside them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-c", BUILD, str(config), str(site), "serve" if as_preview else "build"]
-    times, failure = [], ""
+    command = [sys.executable, "-c", BUILD, str(build.config), str(site), "serve" if build.as_preview else "build"]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    finished = subprocess.run(command, cwd=build.config.parent, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    processor = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, processor, " ".join(finished.stderr.split())[-300:] if finished.returncode != 0 else ""
+
+
+def interleaved(builds: dict[str, Build], site: Path, runs: int) -> dict[str, Timing]:
+    """Every build once per run, in turn, `runs` times."""
+    measured: dict[str, list[tuple[float, float, str]]] = {name: [] for name in builds}
     for _ in range(runs):
-        start = time.perf_counter()
-        finished = subprocess.run(command, cwd=config.parent, env=env, capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if finished.returncode != 0:
-            failure = " ".join(finished.stderr.split())[-300:]
-    return Timing(tuple(times), failure)
+        for name, build in builds.items():
+            measured[name].append(timed_build(build, site))
+    return {
+        name: Timing(tuple(wall for wall, _, _ in done), next((f for _, _, f in done if f), ""),
+                     tuple(processor for _, processor, _ in done))
+        for name, done in measured.items()
+    }
 
 
 def timed_compression(site: Path) -> float:
@@ -154,34 +191,40 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-preview", dest="preview", action="store_false")
     arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="aq-build-speed-") as scratch:
-        base = copy_of_project(Path(scratch) / "base")
+        base = copy_of_project(Path(scratch) / "base", copied=CODE)
         base_plain = write_plain_config(base)
-        project = copy_of_project(Path(scratch) / "project")
+        project = copy_of_project(Path(scratch) / "project", copied=CODE)
         articles = add_articles(project, arguments.articles)
         plain = write_plain_config(project)
         site = Path(scratch) / "site"
         many = f"{arguments.articles} articles"
-        figures = {
-            "plain, no added article": timed_build(base_plain, site, arguments.runs),
-            "pages, no added article": timed_build(base / "mkdocs.yml", site, arguments.runs, as_preview=True),
-            "published, no added article": timed_build(base / "mkdocs.yml", site, arguments.runs),
-            f"plain, {many}": timed_build(plain, site, arguments.runs),
-            f"pages, {many}": timed_build(project / "mkdocs.yml", site, arguments.runs, as_preview=True),
-            f"published, {many}": timed_build(project / "mkdocs.yml", site, arguments.runs),
-        }
+        figures = interleaved({
+            "plain, no added article": Build(base_plain),
+            "pages, no added article": Build(base / "mkdocs.yml", as_preview=True),
+            "published, no added article": Build(base / "mkdocs.yml"),
+            f"plain, {many}": Build(plain),
+            f"pages, {many}": Build(project / "mkdocs.yml", as_preview=True),
+            f"published, {many}": Build(project / "mkdocs.yml"),
+        }, site, arguments.runs)
         print("plain: MkDocs + Material; pages: this project without the published site's steps;")
         print("published: this project's `mkdocs build` (snapshot from the cache, service worker, CSP, compression)")
         for name, timing in figures.items():
             print(f"{name:32} {timing}")
-        theirs, once_theirs = figures[f"plain, {many}"].median, figures["plain, no added article"].median
+        for figure, unit in (("median", "wall clock"), ("processor_median", "processor time")):
+            theirs = getattr(figures[f"plain, {many}"], figure)
+            once_theirs = getattr(figures["plain, no added article"], figure)
+            print(f"in {unit}:")
+            for who in ("pages", "published"):
+                ours, once_ours = getattr(figures[f"{who}, {many}"], figure), getattr(figures[f"{who}, no added article"], figure)
+                print(f"  {who}: {ours / theirs:.2f}x plain's whole build; per article "
+                      f"{(ours - once_ours) / (theirs - once_theirs):.2f}x "
+                      f"({(ours - once_ours) / arguments.articles * 1000:.0f} ms vs "
+                      f"{(theirs - once_theirs) / arguments.articles * 1000:.0f} ms); once per build {once_ours:.2f} s "
+                      f"(plain {once_theirs:.2f} s)")
         for who in ("pages", "published"):
-            ours, once_ours = figures[f"{who}, {many}"].median, figures[f"{who}, no added article"].median
-            print(f"{who}: {ours / theirs:.2f}x plain's whole build; per article "
-                  f"{(ours - once_ours) / (theirs - once_theirs):.2f}x "
-                  f"({(ours - once_ours) / arguments.articles * 1000:.0f} ms vs "
-                  f"{(theirs - once_theirs) / arguments.articles * 1000:.0f} ms); once per build {once_ours:.2f} s "
-                  f"(plain {once_theirs:.2f} s)")
-        timed_build(plain, site, 1)  # the plain pages, to compress as the published build would
+            ratios = [ours / theirs for ours, theirs in zip(figures[f"{who}, {many}"].runs, figures[f"plain, {many}"].runs)]
+            print(f"{who} / plain, {many}, run by run (wall clock): {', '.join(f'{ratio:.2f}x' for ratio in ratios)}")
+        timed_build(Build(plain), site)  # the plain pages, to compress as the published build would
         print(f"compressing {arguments.articles} plain pages' site (published build's last step): "
               f"{timed_compression(site):.2f} s")
         if arguments.preview:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from bs4 import BeautifulSoup
 
 import calculators
 from macros.browser_runtime import RuntimePaths
-from macros.calculator_embed import CalculatorCallError, Placement, example, placement, render
+from macros.calculator_embed import CalculatorCallError, Placement, calculator_macro, example, placement, render
+from macros.deferred_html import deferred_of
 from tests.support.calculator_markup import canonical
+from tests.support.site import PROJECT_ROOT
 
 PATHS = RuntimePaths(
     pyodide="assets/pyodide/1.2.3/",
@@ -79,3 +83,24 @@ def test_the_example_headline_figures_come_with_the_section():
     glance = BeautifulSoup(render(shown, page_url="a/", paths=PATHS, explain=False), "html.parser").select_one(".aq-calc__glance")
     assert glance["aria-hidden"] == "true" and glance["data-state"] == "example"
     assert " ".join(glance.get_text(" ").split()) == "Example " + " ".join(f"{name} {value}" for name, value in shown.result["summary"].items())
+
+
+def test_a_build_renders_a_section_once_for_all_pages_that_see_it_alike():
+    """The macro reuses a section within a build only where everything it shows is the same: on a
+    page at another depth the runtime's URLs and the result's site links differ, and so does the
+    section."""
+    env = SimpleNamespace(project_dir=str(PROJECT_ROOT), conf={}, page=None)
+    calculator = calculator_macro(env)
+
+    def on_page(src_path: str, url: str) -> str:
+        markdown = "## A\n\n{{ calculator('strength_balance') }}\n"
+        env.page = SimpleNamespace(file=SimpleNamespace(src_path=src_path), url=url, markdown=markdown)
+        return deferred_of(env.conf).restore(calculator("strength_balance"))  # as the page is written
+
+    first, second = on_page("running-mechanics/a.md", "running-mechanics/a/"), on_page("calculators/b.md", "calculators/b/")
+    home = on_page("index.md", "")
+    assert first == second
+    assert home != first
+    assert 'data-site-root="../../"' in first and 'data-site-root=""' in home
+    assert 'data-worker-url="../../assets/javascripts/calculator-worker.mjs"' in first
+    assert 'data-worker-url="assets/javascripts/calculator-worker.mjs"' in home
