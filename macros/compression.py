@@ -8,9 +8,11 @@ precompressed`); hosts that compress on the fly use fast, weaker settings, or sk
 Compressing once at build time gets the strongest settings for every reader.
 
 Brotli at quality 11 is also the slowest: about 45 s for `pyodide.asm.wasm` on a 2-core machine.
-So every compressed copy is kept in a cache in the user's cache folder, named by the SHA-256 of
-what it compresses and by the settings, and shared by every copy of the project on the machine
-(the tests build throwaway copies): Pyodide's files are compressed once per machine and release.
+It is kept for the files that never change at their address (`encodings_for`); pages and the
+search index, which change with the site's content, get quality 8. Every compressed copy is kept
+in a cache in the user's cache folder, named by the SHA-256 of what it compresses and by the
+settings, and shared by every copy of the project on the machine (the tests build throwaway
+copies): Pyodide's files are compressed once per machine and release.
 
 Only text (pages, CSS, scripts, JSON, XML, SVG, source maps) and WebAssembly get copies, above
 1 KiB, and only where the copy is under 90 % of the original. Files that are compressed already
@@ -33,6 +35,8 @@ from pathlib import Path
 
 import brotli
 
+from macros.deploy import FINGERPRINTED_FOLDERS
+
 COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm"})
 """Suffixes of the files that compress well: text, and WebAssembly's code."""
 SMALLEST = 1024
@@ -54,16 +58,8 @@ class Encoding:
     compress: Callable[[bytes], bytes]
 
 
-LARGE = 512 * 1024
-"""Files from this size on are the large, fingerprinted runtime files, where quality 11 pays."""
-
-
-def _brotli(data: bytes) -> bytes:
-    """Quality 11 for what never changes at its address (Pyodide, the calculators' folder: made once,
-    kept in the cache), 8 for the rest: pages change with every nav change, and on a page of a
-    300-article site (199 kB) quality 11 takes 590 ms, 9 takes 24 ms and 8 takes 5 ms, for 16.6,
-    18.8 and 18.9 kB."""
-    return brotli.compress(data, quality=11 if len(data) >= LARGE else 8, lgwin=24)
+def _brotli(quality: int) -> Callable[[bytes], bytes]:
+    return lambda data: brotli.compress(data, quality=quality, lgwin=24)
 
 
 def _gzip(data: bytes) -> bytes:
@@ -71,9 +67,21 @@ def _gzip(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
 
-BROTLI = Encoding("br", ".br", f"brotli{brotli.__version__}-q11or8-w24", _brotli)
+BROTLI = Encoding("br", ".br", f"brotli{brotli.__version__}-q8-w24", _brotli(8))
+"""For the files that change with the site's content (pages, the search index): on a page of a
+300-article site (199 kB) quality 11 takes 590 ms, 9 takes 24 ms and 8 takes 5 ms, for 16.6, 18.8
+and 18.9 kB; the 9.4 MB search index of that site takes 2.9 s at quality 11, 0.07 s at 8."""
+BROTLI_ONCE = Encoding("br", ".br", f"brotli{brotli.__version__}-q11-w24", _brotli(11))
+"""For the files that never change at their address (Pyodide, the calculators' folder): the
+smallest copy, made once per machine and release and kept in the cache, however slow (about 45 s
+for `pyodide.asm.wasm`)."""
 GZIP = Encoding("gzip", ".gz", f"zlib{zlib.ZLIB_RUNTIME_VERSION}-9", _gzip)
 ENCODINGS = (BROTLI, GZIP)
+
+
+def encodings_for(site_path: str) -> tuple[Encoding, ...]:
+    """The copies a file of the site gets, by its path in the site ("assets/pyodide/…")."""
+    return (BROTLI_ONCE if site_path.startswith(FINGERPRINTED_FOLDERS) else BROTLI, GZIP)
 
 
 @dataclass(frozen=True)
@@ -142,7 +150,10 @@ def precompress(site_dir: Path, cache: CompressionCache | None = None) -> tuple[
     """Write `.br` and `.gz` copies beside every file of `site_dir` worth compressing, and say
     which. Run it last: it compresses the files as the build's other steps left them."""
     cache = cache or CompressionCache.for_this_user()
-    copies = tuple(copy for path in files_to_compress(site_dir) for copy in compress_file(path, cache))
+    copies = tuple(
+        copy for path in files_to_compress(site_dir)
+        for copy in compress_file(path, cache, encodings_for(path.relative_to(site_dir).as_posix()))
+    )
     cache.forget_unused()  # after: what this build read is fresh again, however old
     return copies
 
@@ -155,10 +166,10 @@ def files_to_compress(site_dir: Path) -> list[Path]:
     )
 
 
-def compress_file(path: Path, cache: CompressionCache) -> Iterator[CompressedCopy]:
+def compress_file(path: Path, cache: CompressionCache, encodings: tuple[Encoding, ...] = ENCODINGS) -> Iterator[CompressedCopy]:
     """Write each encoding's copy of `path` beside it, where that copy is worth it."""
     data = path.read_bytes()
-    for encoding in ENCODINGS:
+    for encoding in encodings:
         compressed = cache.compressed(data, encoding)
         if len(compressed) < WORTH_IT * len(data):
             copy = path.with_name(path.name + encoding.suffix)
