@@ -6,10 +6,11 @@
 // the page when a calculator comes near the screen or a field gets focus, sends the form's inputs
 // to it (every change, at once), and shows what Python answers: the result, and each field's
 // message next to it. The inputs are kept in the address (?SLUG.v=SCHEMA&SLUG.NAME=VALUE...) so a
-// result can be shared. Works with Material's instant navigation: new pages are enhanced, the
-// worker is reused.
+// result can be shared (written when the reader pauses in their typing or leaves the field). Works
+// with Material's instant navigation: new pages are enhanced, the worker is reused.
 
 import * as message from "./calculator-messages.mjs";
+import { updateChildren } from "./update-in-place.mjs";
 
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result, with its answer
@@ -303,6 +304,7 @@ function enhance(section) {
     refused: {}, // messages for address values the form refused, until the reader edits those fields
     units: {}, // unit choice -> the unit its numbers are in (a switch converts them: switchUnits)
     converting: false, // a unit switch waits for Python's conversion
+    addressTimer: 0, // the address is written when this ends (keepInAddress), 0 when nothing waits
   };
   view.exampleStatus = view.status.textContent; // written by the build for the example shown
   runtime.views.add(view);
@@ -329,7 +331,7 @@ function enhance(section) {
   form.addEventListener("input", (event) => {
     forgetAddressValue(view, event.target.name);
     if (readerSwitchedUnits(view, event)) unitChoiceChanged(view);
-    else inputChanged(view);
+    else inputChanged(view, { typing: event.target.type === "text" });
   });
   form.addEventListener("change", (event) => {
     if (event.target.type !== "radio" && event.target.tagName !== "SELECT") return;
@@ -338,6 +340,7 @@ function enhance(section) {
     else inputChanged(view);
   });
   form.addEventListener("focusin", () => startRuntime(view));
+  form.addEventListener("focusout", () => writeTypedAddress(view)); // before a click on Share, or on the address bar
   view.retry.addEventListener("click", () => {
     view.retry.hidden = true;
     view.status.focus(); // the button goes away: keyboard focus goes to what it changes, the status line
@@ -391,11 +394,11 @@ function forget(view) {
   runtime.views.delete(view);
 }
 
-function inputChanged(view) {
+function inputChanged(view, { typing = false } = {}) {
   if (view.mode === "outdated") view.mode = "example"; // the reader's own values from now on
   if (!view.converting) view.units = chosenUnits(view.form); // a form filled by a script: its numbers are in its units
   applyShowWhen(view.form);
-  writeSharedState(view);
+  keepInAddress(view, { typing });
   startRuntime(view);
   requestResult(view);
 }
@@ -420,12 +423,17 @@ function setStatus(view, state) {
 }
 
 function showResult(view, result) {
-  view.live = true;
-  view.result.innerHTML = result.html;
+  const fresh = document.createElement("template");
+  fresh.innerHTML = result.html;
   // Links to the site's other pages, written from a page two folders down, as seen from this one.
-  for (const link of view.result.querySelectorAll("a[data-site-path]")) {
+  for (const link of fresh.content.querySelectorAll("a[data-site-path]")) {
     link.setAttribute("href", view.section.dataset.siteRoot + link.dataset.sitePath);
   }
+  // The first result replaces the example (which Material's scripts took as part of the page: its
+  // <details> would print open); each later one changes only what differs in the result shown.
+  if (view.live) updateChildren(view.result, fresh.content);
+  else view.result.replaceChildren(fresh.content);
+  view.live = true;
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
   const ok = result.ok && Object.keys(view.refused).length === 0;
@@ -458,7 +466,9 @@ function showGlance(view, state, summary) {
     figure.append(`${name} `, number);
     return figure;
   });
-  view.glance.replaceChildren(label, ...figures.flatMap((figure) => [" ", figure]));
+  const fresh = document.createDocumentFragment();
+  fresh.append(label, ...figures.flatMap((figure) => [" ", figure]));
+  updateChildren(view.glance, fresh);
   view.glance.dataset.state = state;
   view.glance.hidden = false;
 }
@@ -687,6 +697,25 @@ function readSharedState(view) {
     if (key.startsWith(prefix) && key !== `${prefix}v`) values[key.slice(prefix.length)] = value;
   }
   return { values };
+}
+
+// While the reader types, the address is written when they pause or leave the field, not on every
+// keystroke: Chromium fetches the site's icon again for each new address, and keeps some memory of
+// each (README, Speed: memory over a long session). A choice is written at once.
+const ADDRESS_PAUSE_MS = 500;
+
+function keepInAddress(view, { typing }) {
+  clearTimeout(view.addressTimer);
+  view.addressTimer = 0;
+  if (typing) view.addressTimer = setTimeout(() => writeTypedAddress(view), ADDRESS_PAUSE_MS);
+  else writeSharedState(view);
+}
+
+function writeTypedAddress(view) {
+  if (!view.addressTimer) return;
+  clearTimeout(view.addressTimer);
+  view.addressTimer = 0;
+  if (view.section.isConnected) writeSharedState(view); // not into the address of a page navigated to since
 }
 
 function writeSharedState(view) {
