@@ -1,16 +1,22 @@
 """Memory over a long session (not in CI): one calculator page, 10,000 results one after the
-other (a changing value typed, as a reader would), printing every 1,000 results one line:
+other (a changing value typed, as a reader would), printing every 1,000 results one line, in MB
+unless counted:
 
 - the renderers' resident memory (/proc), and Chromium's own account of the page's renderer (the
   page and its workers run in that one process): its private memory, and in it Blink's garbage-
-  collected heap (Oilpan) of the page and of the workers, PartitionAlloc, malloc and V8;
+  collected heap (Oilpan) of the page and of the workers, with what its objects take (live),
+  PartitionAlloc, malloc and V8;
 - the page: its JS heap and DOM counters;
 - the calculators' worker: its JS heap, Pyodide's WebAssembly memory (and how much of it Python's
   malloc has in use), and the objects Python's collector tracks.
 
 All through the DevTools protocol, nothing added to the site. Prints figures; never fails.
 
-    .venv/bin/python -m tests.bench.memory_soak [--runs 10000] [--every 1000] [--site DIR]
+The values are typed without a pause, so the address is written only at the end (a typed value
+reaches the address when the reader pauses or leaves the field); `--leave-field` leaves the field
+after each result, so the address is written every time too.
+
+    .venv/bin/python -m tests.bench.memory_soak [--runs 10000] [--every 1000] [--leave-field] [--site DIR]
 """
 
 from __future__ import annotations
@@ -32,23 +38,29 @@ from tests.support.site import PROJECT_ROOT, build_site, serve_directory
 PAGE = "calculators/strength-balance/"
 WORKER = "calculator-worker.mjs"
 
-# Type `count` values one after the other, each waiting for its result (as fast as the page answers).
+# Type `count` values one after the other, each waiting for its result (as fast as the page
+# answers), and leave the field after each if `leave`.
 RUN_RESULTS = """
-async (count) => {
+async ([count, leave]) => {
   const section = document.querySelector("section.aq-calc[data-calculator=strength_balance]");
   const field = section.querySelector("input[name=body_mass]");
   for (let run = 0; run < count; run++) {
     const answered = new Promise((resolve) => section.addEventListener("aq-calculator:result", resolve, { once: true }));
+    field.focus();
     field.value = String(40 + ((window.aqSoakRuns = (window.aqSoakRuns ?? 0) + 1) % 150));
     field.dispatchEvent(new Event("input", { bubbles: true }));
     await answered;
+    if (leave) field.blur();
   }
 }
 """
 
+COLUMNS = ("results  resident  private  Oilpan page (live)  workers (live)  PartitionAlloc  malloc    V8 | "
+           "page heap  nodes  listeners | worker heap  wasm (in use)  Python objects")
+
 # Python's own view, asked in the worker's Python after a collection: the objects the collector
 # tracks, the WebAssembly memory, and the bytes malloc has in use in it (mallinfo's uordblks, the
-# 8th of its 10 ints). Both stay level when nothing is kept from run to run.
+# 8th of its 10 ints). All three stay level when nothing is kept from run to run.
 PYTHON_FIGURES = """(lambda gc, json, wasm: gc.collect() and None or json.dumps({
     'objects': len(gc.get_objects()),
     'memory': wasm.HEAPU8.length,
@@ -89,10 +101,10 @@ def renderer_rss_mb() -> float:
 
 
 def page_figures(cdp: CDPSession) -> str:
+    """The page's JS heap, DOM nodes and event listeners."""
     metrics = {metric["name"]: metric["value"] for metric in cdp.send("Performance.getMetrics")["metrics"]}
     counters = cdp.send("Memory.getDOMCounters")
-    return (f"page: JS heap {metrics['JSHeapUsedSize'] / 1e6:5.1f} MB, "
-            f"DOM nodes {counters['nodes']:5d}, listeners {counters['jsEventListeners']:4d}")
+    return f"{metrics['JSHeapUsedSize'] / 1e6:9.1f}  {counters['nodes']:5d}  {counters['jsEventListeners']:9d}"
 
 
 class WorkerProbe:
@@ -149,12 +161,15 @@ class WorkerProbe:
                     started = self._properties(runner["objectId"])["[[PromiseResult]]"]["objectId"]
                     return self.send("Runtime.callFunctionOn", {
                         "objectId": started,
-                        "functionDeclaration": "function () { const run = this.runJSON; "
-                                               "return (text) => run.__globals__.get('__builtins__').get('eval')(text, run.__globals__); }",
+                        "functionDeclaration": "function () { const globals = this.runJSON.__globals__; "
+                                               "const evaluate = globals.get('__builtins__').get('eval'); "
+                                               "return (text) => evaluate(text, globals); }",
                     })["result"]["objectId"]
         raise RuntimeError(f"no listener of {WORKER} holds `runner`")
 
     def figures(self) -> str:
+        """The worker's JS heap, WebAssembly memory (in use by malloc) and Python objects, after
+        collecting its garbage."""
         self.send("HeapProfiler.collectGarbage")
         heap = self.send("Runtime.getHeapUsage")
         python = json.loads(self.send("Runtime.callFunctionOn", {
@@ -163,17 +178,15 @@ class WorkerProbe:
             "arguments": [{"value": PYTHON_FIGURES}],
             "returnByValue": True,
         })["result"]["value"])
-        return (f"worker: JS heap {heap['usedSize'] / 1e6:4.1f} MB, "
-                f"wasm {python['memory'] / 1e6:4.1f} MB ({python['in_use'] / 1e6:4.1f} in use), "
-                f"{python['objects']} Python objects")
+        return (f"{heap['usedSize'] / 1e6:11.1f}  {python['memory'] / 1e6:4.1f} ({python['in_use'] / 1e6:4.1f})"
+                f"  {python['objects']:14d}")
 
 
 class RendererAccount:
     """Chromium's own account of the page's renderer: a memory-infra dump (tracing, through the
-    browser's DevTools session). Oilpan is Blink's
-    garbage-collected heap (DOM nodes, layout, events, messages), the page's and the workers'
-    (the calculators', search's and the service worker's): its size counts the free space it keeps
-    for reuse, "live" what the objects in it take."""
+    browser's DevTools session). Oilpan is Blink's garbage-collected heap (DOM nodes, layout,
+    events, messages), the page's and the workers' (the calculators', search's and the service
+    worker's): its size counts the free space it keeps, "live" what the objects in it take."""
 
     def __init__(self, browser: Browser, page: Page) -> None:
         self._page = page
@@ -200,6 +213,7 @@ class RendererAccount:
         return self._events
 
     def figures(self) -> str:
+        """Private memory; Oilpan of the page and of the workers (live); PartitionAlloc, malloc, V8."""
         processes: dict[int, dict] = {}
         for event in self._dump():
             if event.get("ph") == "v":
@@ -218,13 +232,11 @@ class RendererAccount:
 
         def oilpan(under: str) -> str:
             heaps = [name for name in allocators if name.startswith(under) and name.endswith("/heap")]
-            return f"{megabytes(heaps):4.1f} ({megabytes(heaps, 'allocated_objects_size'):3.1f} live)"
+            return f"{megabytes(heaps):5.1f} ({megabytes(heaps, 'allocated_objects_size'):4.1f})"
 
         private = int(renderer["process_totals"].get("private_footprint_bytes", "0"), 16) / 1e6
-        others = ", ".join(f"{label} {megabytes([name]):5.1f}" for label, name in
-                           (("PartitionAlloc", "partition_alloc"), ("malloc", "malloc"), ("V8", "v8")))
-        return (f"{private:5.1f} MB private (Oilpan page {oilpan('blink_gc/main/')}, "
-                f"workers {oilpan('blink_gc/workers/')}, {others})")
+        return (f"{private:7.1f}  {oilpan('blink_gc/main/'):>18}  {oilpan('blink_gc/workers/'):>14}  "
+                f"{megabytes(['partition_alloc']):14.1f}  {megabytes(['malloc']):6.1f}  {megabytes(['v8']):4.1f}")
 
 
 @contextmanager
@@ -240,6 +252,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--every", type=int, default=1_000)
+    parser.add_argument("--leave-field", action="store_true", help="leave the field after each result")
     parser.add_argument("--site", type=Path, help="a site already built (default: build one now)")
     options = parser.parse_args()
     with built_site(options.site) as site, serve_directory(site) as url, launch_chromium() as browser:
@@ -250,13 +263,14 @@ def main() -> None:
         cdp.send("Performance.enable")
         worker = WorkerProbe(browser, page)
         renderer = RendererAccount(browser, page)
+        print(COLUMNS, flush=True)
         for done in range(0, options.runs + 1, options.every):
             if done:
-                page.evaluate(RUN_RESULTS, options.every)
+                page.evaluate(RUN_RESULTS, [options.every, options.leave_field])
             cdp.send("HeapProfiler.collectGarbage")
             workers = worker.figures()  # collects the worker's garbage first, as the page's was
-            print(f"{done:6d} results: renderers {renderer_rss_mb():5.1f} MB resident, {renderer.figures()}; "
-                  f"{page_figures(cdp)}; {workers}", flush=True)
+            print(f"{done:7d}  {renderer_rss_mb():8.1f}  {renderer.figures()} | {page_figures(cdp)} | {workers}",
+                  flush=True)
 
 
 if __name__ == "__main__":
