@@ -32,13 +32,13 @@ def _fetch(url: str) -> str | None:
         return None
 
 
-def _eventually(check: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + PATIENCE_SECONDS
+def _eventually(check: Callable[[], bool], what: str, patience: float = PATIENCE_SECONDS) -> None:
+    deadline = time.monotonic() + patience
     while time.monotonic() < deadline:
         if check():
             return
         time.sleep(0.25)
-    raise AssertionError(f"gave up after {PATIENCE_SECONDS} s waiting for {what}")
+    raise AssertionError(f"gave up after {patience} s waiting for {what}")
 
 
 def _collect_lines(stream, lines: list[str]) -> None:
