@@ -107,5 +107,6 @@ class Calculator:
         """Wait until the page shows what Python gives for `inputs`, and check it is the same markup."""
         answer = calculators.run(self.slug, inputs)
         expect(self.result).to_have_text(expected_text(answer["html"]), timeout=PYTHON_START)
-        assert canonical(self.result.inner_html()) == canonical(answer["html"])
+        shown_on = self.page.url
+        assert canonical(self.result.inner_html(), shown_on) == canonical(answer["html"], shown_on)
         return answer
