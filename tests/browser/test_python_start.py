@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 import calculators
-from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, python_requests
+from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, python_requests, wait_until
 from tests.support.browser import PageRecorder
 from tests.support.calculator_examples import every_calculator
 from tests.support.calculator_markup import shared_query
@@ -86,7 +86,13 @@ def test_a_second_visit_restores_the_snapshot_kept_by_the_first(desktop, site_ur
     calculator.expect_state("live")
     expect(calculator.section).to_have_attribute("data-python", "normal")
     # After a normal start the page fetches the snapshot when idle, for the next visit.
-    desktop.page.wait_for_function("localStorage.getItem('aq-calculators:snapshot') !== null", timeout=60_000)
+    # Polled from the test (the site's CSP forbids the string evaluation `wait_for_function` uses).
+    wait_until(
+        desktop.page,
+        lambda: desktop.page.evaluate("localStorage.getItem('aq-calculators:snapshot') !== null"),
+        "the snapshot kept for the next visit",
+        timeout_ms=60_000,
+    )
 
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator.expect_state("live")
