@@ -31,8 +31,9 @@ PYODIDE_FILES = (
     "pyodide.asm.mjs",  # the Emscripten module
     "pyodide.asm.wasm",  # the interpreter
 )
-"""What a published site copies from the npm package: the standard library a reader's Python
-reads is the trimmed one beside the wheel, and no start reads Pyodide's package index."""
+"""What a published site copies from the npm package: the Python a reader's browser reads is
+python.zip beside the wheel (the standard library it needs and the calculators, compiled), and no
+start reads Pyodide's package index."""
 PREVIEW_FILES = ("python_stdlib.zip",)
 """What the writer's preview copies too: Pyodide's whole standard library (it makes no trimmed one)."""
 PYODIDE_FOLDER = "assets/pyodide"
@@ -48,8 +49,8 @@ class RuntimePaths:
     """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
     wheel: str
     stdlib: str
-    """The standard library a normal start reads: the trimmed one beside the wheel, or (in the
-    writer's preview) Pyodide's own."""
+    """The standard library a normal start reads: python.zip beside the wheel (which holds the
+    calculators too, so no wheel is installed), or (in the writer's preview) Pyodide's own."""
     snapshot: str = ""
     """The gzip-compressed memory snapshot (macros/python_runtime.py); none in the writer's preview."""
     worker: str = WORKER
@@ -81,18 +82,18 @@ def pyodide_version(project_root: Path) -> str:
 def runtime_paths(project_root: Path, *, preview: bool = False) -> RuntimePaths:
     """Where the runtime's files will be in the site, from the sources alone.
 
-    A published build has the memory snapshot and the trimmed standard library, which take Node
-    about fifteen seconds to make whenever a calculator changes; the writer's preview
+    A published build has the memory snapshot and python.zip, which take Node about twenty seconds
+    to make whenever a calculator changes; the writer's preview
     (`mkdocs serve`, `preview=True`) does without them, so a saved calculator shows at once.
     """
     release, version = wheel_release(project_root), pyodide_version(project_root)
     pyodide = f"{PYODIDE_FOLDER}/{version}/"
     if preview:
-        return RuntimePaths(pyodide=pyodide, wheel=release.site_path, stdlib=pyodide + python_runtime.STDLIB)
+        return RuntimePaths(pyodide=pyodide, wheel=release.site_path, stdlib=pyodide + PREVIEW_FILES[0])
     return RuntimePaths(
         pyodide=pyodide,
         wheel=release.site_path,
-        stdlib=f"{release.folder}/{python_runtime.STDLIB}",
+        stdlib=f"{release.folder}/{python_runtime.PYTHON_ZIP}",
         snapshot=python_runtime.snapshot_path(release, version),
     )
 

@@ -6,18 +6,21 @@ checked by the script that makes it (the build stops if the calculators would an
 - the **memory snapshot** (`make_snapshot.mjs`): Python with the calculators imported and run,
   saved as the interpreter's memory; restoring it takes a fraction of a normal start and needs
   neither the standard library nor the wheel. Gzip-compressed, for the worker to inflate.
-- the **trimmed standard library** (`make_stdlib.mjs`): python_stdlib.zip with only the modules a
-  normal start of the calculators imports (about a third of Pyodide's 2.5 MB), for the readers
-  whose browser starts normally (a slow network, or a snapshot that could not be used).
+- the **Python a normal start reads** (`make_python_zip.mjs`): python.zip, with only the modules of
+  the standard library that Pyodide's start and the calculators import, and the calculators
+  package, all compiled to bytecode (Pyodide's own python_stdlib.zip is source, 2.5 MB, compiled
+  anew at every start), for the readers whose browser starts normally (a slow network, or a
+  snapshot that could not be used). It replaces the standard library and the wheel.
 
 Both belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder,
 beside an empty zip that a restored Python gets instead of any standard library. Making them takes
-about fifteen seconds, so each is kept in the user's cache folder: a build (or a `mkdocs serve`
-rebuild) whose calculators did not change reuses them.
+about twenty seconds, so each is kept in the user's cache folder by the wheel's fingerprint, the
+Pyodide version and the scripts that make them: a build whose calculators did not change reuses them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -33,7 +36,7 @@ from macros.wheel import WheelRelease
 
 SCRIPTS = Path(__file__).resolve().parent
 SNAPSHOT = "pyodide-{version}.snapshot.gz"
-STDLIB = "python_stdlib.zip"
+PYTHON_ZIP = "python.zip"
 EMPTY_ZIP = "empty.zip"
 
 
@@ -42,12 +45,12 @@ class PreparedPython:
     """The three files, by their names in the wheel's folder."""
 
     snapshot: bytes
-    stdlib: bytes
+    python_zip: bytes
 
     def files(self, pyodide_version: str) -> dict[str, bytes]:
         return {
             SNAPSHOT.format(version=pyodide_version): self.snapshot,
-            STDLIB: self.stdlib,
+            PYTHON_ZIP: self.python_zip,
             EMPTY_ZIP: empty_zip(),
         }
 
@@ -73,8 +76,8 @@ def cache_folder(name: str) -> Path:
 
 
 def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, pyodide_version: str) -> PreparedPython:
-    """The snapshot and the trimmed standard library for this wheel and Pyodide: cached, or made now."""
-    key = f"{release.fingerprint}-pyodide-{pyodide_version}"
+    """The snapshot and python.zip for this wheel and Pyodide: cached, or made now."""
+    key = f"{release.fingerprint}-pyodide-{pyodide_version}-{scripts_fingerprint()}"
     with tempfile.TemporaryDirectory() as scratch:
         wheel_file = Path(scratch) / release.filename
         wheel_file.write_bytes(wheel)
@@ -82,8 +85,16 @@ def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, p
         snapshot = _made_or_cached(
             f"{key}.snapshot.gz", "make_snapshot.mjs", [*common, "--fingerprint", release.fingerprint], scratch
         )
-        stdlib = _made_or_cached(f"{key}.{STDLIB}", "make_stdlib.mjs", common, scratch)
-    return PreparedPython(snapshot=snapshot, stdlib=stdlib)
+        python_zip = _made_or_cached(f"{key}.{PYTHON_ZIP}", "make_python_zip.mjs", common, scratch)
+    return PreparedPython(snapshot=snapshot, python_zip=python_zip)
+
+
+def scripts_fingerprint() -> str:
+    """A short digest of the scripts that make the files: a changed script makes them anew."""
+    digest = hashlib.sha256()
+    for script in sorted(SCRIPTS.glob("*.mjs")):
+        digest.update(script.name.encode() + b"\0" + script.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _made_or_cached(name: str, script: str, arguments: list[str], scratch: str) -> bytes:

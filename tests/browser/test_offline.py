@@ -177,7 +177,7 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
         found = cached(visit.page)
         assert old not in json.dumps(found)
         assert sorted(name.split("-")[1] for name in found) == ["calculators", "precache", "pyodide"]
-        assert any(f"/{new}/" in entry and entry.endswith(".whl") for entries in found.values() for entry in entries)
+        assert any(f"/{new}/" in entry and entry.endswith(".snapshot.gz") for entries in found.values() for entry in entries)
         assert_clean(visit)
 
 

@@ -40,7 +40,8 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     calculator.expect_result_for(calculator.inputs())
     expect(calculator.section).to_have_attribute("data-python", "normal")
     fetched = {url.rsplit("/", 1)[-1] for url in python_requests(desktop)}
-    assert "python_stdlib.zip" in fetched and any(name.endswith(".whl") for name in fetched)
+    # python.zip holds the calculators, compiled: no wheel to install
+    assert "python.zip" in fetched and not any(name.endswith(".whl") for name in fetched)
     assert_clean(desktop)
 
 

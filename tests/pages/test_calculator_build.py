@@ -79,11 +79,15 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     beside = {path.name for path in wheels[0].parent.iterdir()}
-    assert {"python_stdlib.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
-    with zipfile.ZipFile(wheels[0].parent / "python_stdlib.zip") as stdlib:
-        assert "json/__init__.py" in stdlib.namelist() and "tomllib/__init__.py" in stdlib.namelist()
+    assert {"python.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
+    # python.zip: the standard library the calculators use and the calculators, compiled
+    with zipfile.ZipFile(wheels[0].parent / "python.zip") as python:
+        names = python.namelist()
+    assert {"json/__init__.pyc", "tomllib/__init__.pyc", "calculators/__init__.pyc",
+            "calculators/strength_balance/parameters.toml"} <= set(names)
+    assert not [name for name in names if name.endswith(".py")]  # nothing left to compile
     with zipfile.ZipFile(node_modules_stdlib()) as whole:
-        assert len(stdlib.namelist()) < len(whole.namelist()) / 2  # only what the calculators use
+        assert len(names) < len(whole.namelist()) / 2  # only what the calculators use
     with zipfile.ZipFile(wheels[0]) as wheel:
         names = wheel.namelist()
     assert "calculators/__init__.py" in names and "calculators/strength_balance/parameters.toml" in names

@@ -17,7 +17,7 @@ from tests.support.site import PROJECT_ROOT
 PATHS = RuntimePaths(
     pyodide="assets/pyodide/1.2.3/",
     wheel="assets/calculators/abc/x-1.0-py3-none-any.whl",
-    stdlib="assets/calculators/abc/python_stdlib.zip",
+    stdlib="assets/calculators/abc/python.zip",
     snapshot="assets/calculators/abc/pyodide-1.2.3.snapshot.gz",
 )
 

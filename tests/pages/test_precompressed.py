@@ -65,7 +65,7 @@ def test_files_worth_it_get_copies_that_give_back_the_exact_bytes(built_site):
 
 def test_compressed_files_get_no_copies(built_site):
     already_compressed = [
-        *built_site.glob("assets/calculators/*/python_stdlib.zip"),
+        *built_site.glob("assets/calculators/*/python.zip"),
         *built_site.glob("assets/calculators/*/*.whl"),
         *built_site.glob("assets/calculators/*/*.snapshot.gz"),
     ]
@@ -101,7 +101,7 @@ def test_the_host_sends_the_copy_the_browser_accepts(built_site, cdn_url, path, 
 
 @pytest.mark.parametrize(("pattern", "cache_control"), [
     ("assets/pyodide/*/pyodide.asm.wasm", IMMUTABLE),
-    ("assets/calculators/*/python_stdlib.zip", IMMUTABLE),
+    ("assets/calculators/*/python.zip", IMMUTABLE),
     ("assets/calculators/*/*.snapshot.gz", IMMUTABLE),
     ("assets/calculators/*/*.whl", IMMUTABLE),
     ("calculators/strength-balance/index.html", "no-cache"),

@@ -8,9 +8,11 @@
 // - "snapshot": restore the memory snapshot made at build time, with the calculators already
 //   imported: no standard library, no wheel, no imports to fetch or run. Fastest when the snapshot
 //   is already on this device, or the network is fast.
-// - "normal": loadPyodide with the part of the standard library the calculators use (made at build
-//   time, beside the wheel), then install the wheel. Fewer bytes, so first on a slow network (the
-//   page then fetches the snapshot in the background, so the next visit restores it).
+// - "normal": loadPyodide with python.zip as its standard library (made at build time, beside the
+//   wheel): the modules the calculators use and the calculators themselves, compiled to bytecode,
+//   so nothing is compiled and no wheel installed. Fewer bytes, so first on a slow network (the
+//   page then fetches the snapshot in the background, so the next visit restores it). The writer's
+//   preview has Pyodide's own standard library instead, and installs the wheel.
 // The page chooses (calculators.js: chooseStart). A snapshot that cannot be used (missing, damaged,
 // of another build) falls back to "normal".
 //
@@ -76,8 +78,11 @@ async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
 }
 
-async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
-  const loadPyodide = await importPyodide(pyodideURL);
+async function startNormally({ pyodideURL, wheelURL, stdlibURL }, downloads) {
+  // The standard library has arrived (into the HTTP cache, where Pyodide's own request finds it)
+  // before Pyodide asks for it: a failed download then ends the start with its reason, instead of
+  // an error Pyodide writes to the console before it stops.
+  const [loadPyodide] = await Promise.all([importPyodide(pyodideURL), downloads.get(stdlibURL) ?? fetchAhead([stdlibURL]).get(stdlibURL)]);
   reportProgress("pyodide.mjs loaded");
   const pyodide = await unlessWasmRefused(loadPyodide({
     indexURL: pyodideURL,
@@ -88,9 +93,11 @@ async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
     ...quiet,
   }));
   reportProgress("Python started");
-  const problems = [];
-  await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
-  if (problems.length) throw new Error(problems.join(" "));
+  if (pyodide.runPython("import importlib.util; importlib.util.find_spec('calculators') is None")) {
+    const problems = []; // the preview: Pyodide's own standard library, and the wheel
+    await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
+    if (problems.length) throw new Error(problems.join(" "));
+  }
   return pyodide;
 }
 
@@ -122,18 +129,24 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
 
 // The files a start downloads, asked for at once (into the HTTP cache), so that they are on their
 // way while pyodide.mjs loads and asks for the next, instead of one after the other.
-function startFiles({ pyodideURL, wheelURL, stdlibURL }, path) {
+function startFiles({ pyodideURL, stdlibURL }, path) {
   const pyodide = ["pyodide.asm.mjs", "pyodide.asm.wasm"].map((name) => new URL(name, pyodideURL).href);
   if (path === "snapshot") return pyodide; // the snapshot itself is fetched first thing
-  return [...pyodide, stdlibURL, wheelURL];
+  return [...pyodide, stdlibURL];
 }
 
+// url -> a promise settled when its download is over (rejected with the reason if it failed).
 function fetchAhead(urls) {
+  const downloads = new Map();
   for (const url of urls) {
-    fetch(url)
-      .then((response) => response.body && countedBody(response, url.split("/").at(-1)).pipeTo(new WritableStream()))
-      .catch(() => {}); // only a head start: the start itself reports what really fails
+    const download = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`${url.split("/").at(-1)}: HTTP ${response.status}`);
+      return countedBody(response, url.split("/").at(-1)).pipeTo(new WritableStream());
+    });
+    download.catch(() => {}); // a head start: what the start awaits, it reports
+    downloads.set(url, download);
   }
+  return downloads;
 }
 
 // Start Python with the calculators loaded. Resolves to {runJSON, path}: calculators.run_json,
@@ -141,7 +154,7 @@ function fetchAhead(urls) {
 // snapshot was tried and could not be used).
 async function boot(urls) {
   let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
-  fetchAhead(startFiles(urls, path));
+  const downloads = fetchAhead(startFiles(urls, path));
   let pyodide;
   if (path === "snapshot") {
     try {
@@ -152,7 +165,7 @@ async function boot(urls) {
       reportProgress("starting normally");
     }
   }
-  if (!pyodide) pyodide = await startNormally(urls);
+  if (!pyodide) pyodide = await startNormally(urls, downloads);
   const calculators = pyodide.pyimport("calculators");
   return { runJSON: calculators.run_json, runTableJSON: calculators.run_table_json, convertJSON: calculators.convert_json, path };
 }
