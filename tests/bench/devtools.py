@@ -58,8 +58,10 @@ class Emulation:
 
     def end(self) -> None:
         """Let anything still held run, and leave the page (before it closes: a page or browser
-        closing with a worker held by this session could wait for it)."""
+        closing with a worker held by this session could wait for it). Auto-attach is turned off
+        first, so no worker starting meanwhile is held after the last release."""
         if self._session is not None:
+            self._session.send("Target.setAutoAttach", {"autoAttach": False, "waitForDebuggerOnStart": False, "flatten": False})
             self.release()
             self._session.detach()
             self._session = None

@@ -101,3 +101,15 @@ def test_a_second_visit_restores_the_snapshot_kept_by_the_first(desktop, site_ur
     calculator.type({"body_mass": "70"})
     calculator.expect_result_for(calculator.inputs())
     assert_clean(desktop)
+
+
+def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_one(desktop, site_url):
+    """The section's inline script starts the worker; calculators.js adopts it instead of a second."""
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    assert [worker.url.rsplit("/", 1)[-1] for worker in desktop.page.workers].count("calculator-worker.mjs") == 1
+    assert desktop.page.evaluate("window.aqEarlyWorker") is None  # taken by calculators.js
+    calculator.type({"body_mass": "70"})
+    calculator.expect_result_for(calculator.inputs())
+    assert_clean(desktop)

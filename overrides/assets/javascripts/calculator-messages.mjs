@@ -1,7 +1,11 @@
 // The messages between the page script (calculators.js) and the calculators' worker
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //
-//   page -> worker   boot(urls)                  once, first: where Pyodide, the wheel, the standard
+//   page -> worker   prepare(urls)               optional, before boot: where Pyodide and the snapshot
+//                                                are, so the worker starts on what every start needs (sent
+//                                                by the inline script of partials/calculator.html, which
+//                                                spells it out: keep the two alike)
+//                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
@@ -17,6 +21,7 @@
 //                                                calculators.convert_units(...)'s for convert `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
 
+export const PREPARE = "prepare";
 export const BOOT = "boot";
 export const RUN = "run";
 export const TABLE = "table";
@@ -27,6 +32,7 @@ export const FAILED = "failed";
 export const RESULT = "result";
 export const ERROR = "error";
 
+export const prepare = ({ pyodideURL, snapshotURL = "" }) => ({ type: PREPARE, pyodideURL, snapshotURL });
 export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = "" }) => ({
   type: BOOT,
   pyodideURL,

@@ -49,15 +49,41 @@ function countedBody(response, name) {
 // failed!" and never settles loadPyodide (a 404, a wrong MIME type, a Content-Security-Policy
 // without 'wasm-unsafe-eval'). So the worker watches instantiation, and a refusal ends the start
 // at once, with the browser's reason.
+//
+// The worker also compiles Pyodide's WebAssembly itself, from the moment it boots (`compileAhead`):
+// Pyodide would compile it only once the snapshot has arrived and been inflated, or once the
+// standard library has. When Pyodide asks to instantiate that file, it gets the module compiled
+// ahead (its own request for the file is cancelled).
 const wasmRefusals = new Set();
-for (const name of ["instantiate", "instantiateStreaming"]) {
-  const original = WebAssembly[name];
-  WebAssembly[name] = function (...args) {
-    return original.apply(this, args).catch((problem) => {
-      for (const refuse of wasmRefusals) refuse(problem);
-      throw problem;
-    });
-  };
+const compiledAhead = new Map(); // the wasm's URL -> Promise<WebAssembly.Module>
+const instantiate = WebAssembly.instantiate;
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+
+function refused(problem) {
+  for (const refuse of wasmRefusals) refuse(problem);
+  throw problem;
+}
+
+WebAssembly.instantiate = function (...args) {
+  return instantiate.apply(this, args).catch(refused);
+};
+
+WebAssembly.instantiateStreaming = function (source, imports) {
+  return Promise.resolve(source)
+    .then((response) => {
+      const compiled = compiledAhead.get(response.url);
+      if (!compiled) return instantiateStreaming.call(this, response, imports);
+      response.body?.cancel().catch(() => {});
+      return compiled.then((module) => instantiate(module, imports).then((instance) => ({ instance, module })));
+    })
+    .catch(refused);
+};
+
+function compileAhead(wasmURL) {
+  if (!WebAssembly.compileStreaming || compiledAhead.has(wasmURL)) return;
+  const compiled = WebAssembly.compileStreaming(fetch(wasmURL));
+  compiledAhead.set(wasmURL, compiled);
+  compiled.catch(() => compiledAhead.delete(wasmURL)); // Pyodide's own request then tries again, and reports
 }
 
 function unlessWasmRefused(loading) {
@@ -78,11 +104,12 @@ async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
 }
 
-async function startNormally({ pyodideURL, wheelURL, stdlibURL }, downloads) {
+async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
   // The standard library has arrived (into the HTTP cache, where Pyodide's own request finds it)
   // before Pyodide asks for it: a failed download then ends the start with its reason, instead of
   // an error Pyodide writes to the console before it stops.
-  const [loadPyodide] = await Promise.all([importPyodide(pyodideURL), downloads.get(stdlibURL) ?? fetchAhead([stdlibURL]).get(stdlibURL)]);
+  fetchAhead([stdlibURL]); // (asked for already, unless a snapshot was tried first)
+  const [loadPyodide] = await Promise.all([importPyodide(pyodideURL), downloads.get(stdlibURL)]);
   reportProgress("pyodide.mjs loaded");
   const pyodide = await unlessWasmRefused(loadPyodide({
     indexURL: pyodideURL,
@@ -101,8 +128,11 @@ async function startNormally({ pyodideURL, wheelURL, stdlibURL }, downloads) {
   return pyodide;
 }
 
+// The snapshot's bytes, inflated: from the device's Cache Storage when the service worker kept it
+// there (read here directly, without a round trip through the service worker), else downloaded.
 async function fetchSnapshot(snapshotURL) {
-  const response = await fetch(snapshotURL);
+  const kept = await self.caches?.match(snapshotURL).catch(() => undefined);
+  const response = kept ?? (await fetch(snapshotURL));
   if (!response.ok) throw new Error(`${snapshotURL}: HTTP ${response.status}`);
   // gzip on any static host; the stream checks the length and CRC, so a cut download is refused.
   const inflated = countedBody(response, "snapshot").pipeThrough(new DecompressionStream("gzip"));
@@ -110,7 +140,7 @@ async function fetchSnapshot(snapshotURL) {
 }
 
 async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
-  const snapshot = fetchSnapshot(snapshotURL); // downloads while pyodide.mjs loads
+  const snapshot = takeKeptSnapshot(snapshotURL).then((kept) => kept ?? fetchSnapshot(snapshotURL));
   snapshot.catch(() => {}); // awaited below; a failure there is the one reported
   const loadPyodide = await importPyodide(pyodideURL);
   reportProgress("pyodide.mjs loaded");
@@ -128,17 +158,19 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
 }
 
 // The files a start downloads, asked for at once (into the HTTP cache), so that they are on their
-// way while pyodide.mjs loads and asks for the next, instead of one after the other.
+// way while pyodide.mjs loads and asks for the next, instead of one after the other. (The wasm is
+// compiled ahead, and the snapshot fetched first thing.)
 function startFiles({ pyodideURL, stdlibURL }, path) {
-  const pyodide = ["pyodide.asm.mjs", "pyodide.asm.wasm"].map((name) => new URL(name, pyodideURL).href);
-  if (path === "snapshot") return pyodide; // the snapshot itself is fetched first thing
-  return [...pyodide, stdlibURL];
+  const module = new URL("pyodide.asm.mjs", pyodideURL).href;
+  return path === "snapshot" ? [module] : [module, stdlibURL];
 }
 
 // url -> a promise settled when its download is over (rejected with the reason if it failed).
+const downloads = new Map();
+
 function fetchAhead(urls) {
-  const downloads = new Map();
   for (const url of urls) {
+    if (downloads.has(url)) continue;
     const download = fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url.split("/").at(-1)}: HTTP ${response.status}`);
       return countedBody(response, url.split("/").at(-1)).pipeTo(new WritableStream());
@@ -146,7 +178,31 @@ function fetchAhead(urls) {
     download.catch(() => {}); // a head start: what the start awaits, it reports
     downloads.set(url, download);
   }
-  return downloads;
+}
+
+// What every start needs, begun before the page has chosen how to start (the `prepare` message,
+// sent while the page is still loading), or at boot: Pyodide's loader, its wasm compiled ahead,
+// and, when the service worker has kept the snapshot on this device, the snapshot read and
+// inflated (the page will choose to restore it).
+let prepared = null;
+
+function prepare({ pyodideURL, snapshotURL }) {
+  if (prepared) return;
+  compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
+  fetchAhead([new URL("pyodide.asm.mjs", pyodideURL).href]);
+  importPyodide(pyodideURL).catch(() => {}); // the start imports it again, and reports
+  const keptSnapshot = snapshotURL && self.caches
+    ? caches.match(snapshotURL).then((kept) => (kept ? fetchSnapshot(snapshotURL) : null)).catch(() => null)
+    : Promise.resolve(null);
+  prepared = { snapshotURL, keptSnapshot };
+}
+
+// The snapshot read ahead, if it was (null if not, or if it could not be): given once, so that its
+// 30 MB are not held after the start.
+function takeKeptSnapshot(snapshotURL) {
+  const kept = prepared?.snapshotURL === snapshotURL ? prepared.keptSnapshot : Promise.resolve(null);
+  if (prepared) prepared.keptSnapshot = Promise.resolve(null);
+  return kept;
 }
 
 // Start Python with the calculators loaded. Resolves to {runJSON, path}: calculators.run_json,
@@ -154,7 +210,9 @@ function fetchAhead(urls) {
 // snapshot was tried and could not be used).
 async function boot(urls) {
   let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
-  const downloads = fetchAhead(startFiles(urls, path));
+  prepare(urls);
+  if (path !== "snapshot") takeKeptSnapshot(urls.snapshotURL); // not wanted: let it go
+  fetchAhead(startFiles(urls, path));
   let pyodide;
   if (path === "snapshot") {
     try {
@@ -165,7 +223,7 @@ async function boot(urls) {
       reportProgress("starting normally");
     }
   }
-  if (!pyodide) pyodide = await startNormally(urls, downloads);
+  if (!pyodide) pyodide = await startNormally(urls);
   const calculators = pyodide.pyimport("calculators");
   return { runJSON: calculators.run_json, runTableJSON: calculators.run_table_json, convertJSON: calculators.convert_json, path };
 }
@@ -180,7 +238,9 @@ runner.then(
 );
 
 self.addEventListener("message", async ({ data }) => {
-  if (data.type === message.BOOT && !booted) {
+  if (data.type === message.PREPARE) {
+    prepare(data);
+  } else if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);
   } else if (data.type === message.RUN || data.type === message.TABLE || data.type === message.CONVERT) {

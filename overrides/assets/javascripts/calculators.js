@@ -69,6 +69,14 @@ function moduleWorker(url) {
   return worker;
 }
 
+// The worker the page's inline script started while the page loaded (partials/calculator.html),
+// taken once: a Retry, or a worker lost, starts a new one.
+function earlyWorker(url) {
+  const worker = window.aqEarlyWorker;
+  window.aqEarlyWorker = null;
+  return worker && url ? worker : null;
+}
+
 // Start Python for the page. After a failure only the reader's Retry starts it again (typing,
 // focus or scrolling do not), so an offline page does not ask again on every key.
 function startRuntime(view, { retry = false } = {}) {
@@ -85,7 +93,7 @@ function startRuntime(view, { retry = false } = {}) {
   };
   let worker;
   try {
-    worker = runtime.worker = moduleWorker(absolute(workerUrl));
+    worker = runtime.worker = earlyWorker(absolute(workerUrl)) ?? moduleWorker(absolute(workerUrl));
   } catch (error) {
     failRuntime(error.message);
     return;
@@ -362,6 +370,8 @@ function enhance(section) {
     // An address with this calculator's inputs asks for that result: work it out now, and show it.
     startRuntime(view);
     bringIntoView(section);
+  } else if (section.hasAttribute("data-leads-page") || location.hash === `#${view.slug}`) {
+    startRuntime(view); // the page is there for this calculator: no need to wait for the first frame's layout
   }
   if (runtime.worker) requestResult(view); // Python is already running
 }
