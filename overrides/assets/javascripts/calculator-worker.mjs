@@ -139,18 +139,22 @@ async function fetchSnapshot(snapshotURL) {
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
-async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
-  const snapshot = takeKeptSnapshot(snapshotURL).then((kept) => kept ?? fetchSnapshot(snapshotURL));
-  snapshot.catch(() => {}); // awaited below; a failure there is the one reported
+// Python restored from `snapshot` (a promise of its bytes, which may still be on their way).
+async function restore(pyodideURL, snapshotURL, snapshot) {
+  snapshot.catch(() => {}); // awaited by loadPyodide; a failure there is the one reported
   const loadPyodide = await importPyodide(pyodideURL);
   reportProgress("pyodide.mjs loaded");
-  const pyodide = await unlessWasmRefused(loadPyodide({
+  return unlessWasmRefused(loadPyodide({
     indexURL: pyodideURL,
     _loadSnapshot: snapshot,
-    stdLibURL: new URL("empty.zip", wheelURL).href,
+    stdLibURL: new URL("empty.zip", snapshotURL).href, // beside the snapshot and the wheel
     lockFileContents: EMPTY_LOCK,
     ...quiet,
   }));
+}
+
+async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
+  const pyodide = await ((await takeRestored(snapshotURL)) ?? restore(pyodideURL, snapshotURL, fetchSnapshot(snapshotURL)));
   const made = JSON.parse(pyodide.globals.get("SNAPSHOT_INFO"));
   const fingerprint = new URL(wheelURL).pathname.split("/").at(-2);
   if (made.fingerprint !== fingerprint) throw new Error(`the snapshot is of calculators ${made.fingerprint}, not ${fingerprint}`);
@@ -181,28 +185,33 @@ function fetchAhead(urls) {
 }
 
 // What every start needs, begun before the page has chosen how to start (the `prepare` message,
-// sent while the page is still loading), or at boot: Pyodide's loader, its wasm compiled ahead,
-// and, when the service worker has kept the snapshot on this device, the snapshot read and
-// inflated (the page will choose to restore it).
+// sent while the page is still loading), or at boot: Pyodide's loader and Emscripten module
+// imported, its wasm compiled ahead.
+// And when the service worker has kept the snapshot on this device, the page will choose to
+// restore it (calculators.js: chooseStart), so the worker reads it from Cache Storage and restores
+// it at once, while the page is still loading.
 let prepared = null;
 
 function prepare({ pyodideURL, snapshotURL }) {
   if (prepared) return;
   compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
-  fetchAhead([new URL("pyodide.asm.mjs", pyodideURL).href]);
-  importPyodide(pyodideURL).catch(() => {}); // the start imports it again, and reports
-  const keptSnapshot = snapshotURL && self.caches
-    ? caches.match(snapshotURL).then((kept) => (kept ? fetchSnapshot(snapshotURL) : null)).catch(() => null)
+  // The loader, and the Emscripten module it imports in turn, imported now (a module is fetched and
+  // compiled once: the start's own imports find them); the start reports what fails.
+  importPyodide(pyodideURL).catch(() => {});
+  import(new URL("pyodide.asm.mjs", pyodideURL).href).catch(() => {});
+  const restored = snapshotURL && self.caches
+    ? caches.match(snapshotURL).catch(() => null).then((kept) => kept && restore(pyodideURL, snapshotURL, fetchSnapshot(snapshotURL)))
     : Promise.resolve(null);
-  prepared = { snapshotURL, keptSnapshot };
+  restored.catch(() => {}); // the start awaits it, and falls back
+  prepared = { snapshotURL, restored };
 }
 
-// The snapshot read ahead, if it was (null if not, or if it could not be): given once, so that its
-// 30 MB are not held after the start.
-function takeKeptSnapshot(snapshotURL) {
-  const kept = prepared?.snapshotURL === snapshotURL ? prepared.keptSnapshot : Promise.resolve(null);
-  if (prepared) prepared.keptSnapshot = Promise.resolve(null);
-  return kept;
+// The Python restored ahead (null if there was no kept snapshot to restore): given once, so that a
+// start that does not want it lets it go.
+function takeRestored(snapshotURL) {
+  const restored = prepared?.snapshotURL === snapshotURL ? prepared.restored : Promise.resolve(null);
+  if (prepared) prepared.restored = Promise.resolve(null);
+  return restored;
 }
 
 // Start Python with the calculators loaded. Resolves to {runJSON, path}: calculators.run_json,
@@ -211,7 +220,7 @@ function takeKeptSnapshot(snapshotURL) {
 async function boot(urls) {
   let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
   prepare(urls);
-  if (path !== "snapshot") takeKeptSnapshot(urls.snapshotURL); // not wanted: let it go
+  if (path !== "snapshot") takeRestored(urls.snapshotURL); // not wanted: let it go
   fetchAhead(startFiles(urls, path));
   let pyodide;
   if (path === "snapshot") {
