@@ -1,9 +1,9 @@
 // What the two build scripts that prepare Python for the reader's browser share
-// (make_snapshot.mjs and make_stdlib.mjs): the warm-up that runs every calculator, and the empty
+// (make_snapshot.mjs and make_python_zip.mjs): the warm-up that runs every calculator, and the empty
 // stand-ins the worker gives a restored Python for the standard library and the package index.
 
 // Python that defines `_warm_up()` and `_check(expected)`. Whatever the warm-up imports or reads is
-// what a reader's session needs: the snapshot holds it, and the trimmed standard library keeps it.
+// what a reader's session needs: the snapshot holds it, and python.zip keeps it.
 export const WARM_UP = `
 import json
 import sys
