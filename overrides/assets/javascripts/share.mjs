@@ -21,7 +21,7 @@ function enhanceShare(section) {
   share.hidden = false;
   print.hidden = false;
   share.addEventListener("click", () => shareResult(section));
-  print.addEventListener("click", () => printResult(section));
+  print.addEventListener("click", () => printAlone(section, "aq-calc-print", "aq-calc--printing"));
 }
 
 // The address with the reader's inputs, ending at this calculator.
@@ -63,15 +63,17 @@ function showLink(section, url) {
   field.select();
 }
 
-// Only this calculator, without the rest of the page: print.css reads the two classes.
-function printResult(section) {
-  document.documentElement.classList.add("aq-calc-print");
-  section.classList.add("aq-calc--printing");
+// Print `section` alone, without the rest of the page: while the browser prints, the page has
+// `pageClass` and the section `sectionClass`, which print.css reads (a calculator's result here,
+// a squad's table in squad.js).
+export function printAlone(section, pageClass, sectionClass) {
+  document.documentElement.classList.add(pageClass);
+  section.classList.add(sectionClass);
   window.addEventListener(
     "afterprint",
     () => {
-      document.documentElement.classList.remove("aq-calc-print");
-      section.classList.remove("aq-calc--printing");
+      document.documentElement.classList.remove(pageClass);
+      section.classList.remove(sectionClass);
     },
     { once: true },
   );

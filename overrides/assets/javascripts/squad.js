@@ -8,6 +8,7 @@
 // each athlete's full result. The file is never sent anywhere.
 
 import { runTable } from "./calculators.js";
+import { printAlone } from "./share.mjs";
 
 const MAX_FILE_BYTES = 5_000_000; // as calculators/core/squad.py: far more than a squad needs
 const RESULT_EVENT = "aq-squad:result"; // on the section once a table is all shown, or a file refused (tests, benchmark)
@@ -43,7 +44,7 @@ function enhanceSquad(section) {
   });
   part("run").addEventListener("click", () => work(view, part("rows").value, "the pasted rows"));
   part("export").addEventListener("click", () => download(view));
-  part("print").addEventListener("click", () => printTable(view));
+  part("print").addEventListener("click", () => printAlone(view.section, "aq-squad-print", "aq-squad--printing"));
   view.status = (text) => {
     status.textContent = text;
   };
@@ -217,20 +218,6 @@ function download(view) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
-}
-
-function printTable(view) {
-  document.documentElement.classList.add("aq-squad-print");
-  view.section.classList.add("aq-squad--printing");
-  window.addEventListener(
-    "afterprint",
-    () => {
-      document.documentElement.classList.remove("aq-squad-print");
-      view.section.classList.remove("aq-squad--printing");
-    },
-    { once: true },
-  );
-  window.print();
 }
 
 // ---- every page, including those instant navigation brings ---------------------------------
