@@ -81,7 +81,11 @@ WebAssembly.instantiateStreaming = function (source, imports) {
 
 function compileAhead(wasmURL) {
   if (!WebAssembly.compileStreaming || compiledAhead.has(wasmURL)) return;
-  const compiled = WebAssembly.compileStreaming(fetch(wasmURL));
+  // Its bytes are reported as they arrive, as every download of a start is (the page's watchdog).
+  const counted = fetch(wasmURL).then(
+    (response) => new Response(countedBody(response, "pyodide.asm.wasm"), { status: response.status, headers: response.headers }),
+  );
+  const compiled = WebAssembly.compileStreaming(counted);
   compiledAhead.set(wasmURL, compiled);
   compiled.catch(() => compiledAhead.delete(wasmURL)); // Pyodide's own request then tries again, and reports
 }
@@ -108,7 +112,7 @@ async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
   // The standard library has arrived (into the HTTP cache, where Pyodide's own request finds it)
   // before Pyodide asks for it: a failed download then ends the start with its reason, instead of
   // an error Pyodide writes to the console before it stops.
-  fetchAhead([stdlibURL]); // (asked for already, unless a snapshot was tried first)
+  fetchAhead([stdlibURL]);
   const [loadPyodide] = await Promise.all([importPyodide(pyodideURL), downloads.get(stdlibURL)]);
   reportProgress("pyodide.mjs loaded");
   const pyodide = await unlessWasmRefused(loadPyodide({
@@ -161,15 +165,8 @@ async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
   return pyodide;
 }
 
-// The files a start downloads, asked for at once (into the HTTP cache), so that they are on their
-// way while pyodide.mjs loads and asks for the next, instead of one after the other. (The wasm is
-// compiled ahead, and the snapshot fetched first thing.)
-function startFiles({ pyodideURL, stdlibURL }, path) {
-  const module = new URL("pyodide.asm.mjs", pyodideURL).href;
-  return path === "snapshot" ? [module] : [module, stdlibURL];
-}
-
-// url -> a promise settled when its download is over (rejected with the reason if it failed).
+// A download asked for ahead of Pyodide (into the HTTP cache, where Pyodide's own request finds
+// it): url -> a promise settled when it is over (rejected with the reason if it failed).
 const downloads = new Map();
 
 function fetchAhead(urls) {
@@ -221,7 +218,6 @@ async function boot(urls) {
   let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
   prepare(urls);
   if (path !== "snapshot") takeRestored(urls.snapshotURL); // not wanted: let it go
-  fetchAhead(startFiles(urls, path));
   let pyodide;
   if (path === "snapshot") {
     try {
