@@ -107,8 +107,9 @@ def on_post_build(config):
         return
     site_dir = Path(config.site_dir)
     # [published-site steps]
-    from macros import deploy, security
+    from macros import asset_versions, deploy, security
     deploy.drop_source_maps(site_dir)
+    asset_versions.version_assets(site_dir)  # before the policy and the precache: they see the final files
     policy = security.secure_pages(site_dir)  # before the service worker: it precaches the final pages
     from macros import offline
     offline.write_service_worker(site_dir, Path(config.config_file_path).parent)

@@ -5,7 +5,9 @@
 //
 // - Every page and site asset is precached at install, and answered network-first (3 s), so a
 //   reader online always gets the published file (and a preview on the same address is never
-//   answered from an old cache), and a reader offline gets the precached one.
+//   answered from an old cache), and a reader offline gets the precached one. A script or style
+//   asked for with its digest (`FILE?v=DIGEST`, as every page of a published build asks for them)
+//   is answered from the precache at once when the precache holds that very file.
 // - The Python runtime and the calculators' folder are cached on first use, cache-first (what
 //   sits at those addresses never changes), in caches named by the build's fingerprints; where
 //   the browser has static routing, it reads them from those caches without running this worker.
@@ -39,6 +41,18 @@ const fromServerElsePrecache = {
   cacheWillUpdate: async () => null,
 };
 const siteFiles = new precaching.PrecacheRoute(precache, { ignoreURLParametersMatching: [/./] });
+
+// A page names its scripts and styles with their digest (macros/asset_versions.py: the start of the
+// MD5 that workbox-build gives as the file's revision). When the precache holds the file by that
+// revision, it is the very file the page wants: answered from the precache, no round trip to the
+// server. A digest of another build (a page newer than this worker) is fetched from the server.
+const revisions = new Map(PRECACHE.map(({ url, revision }) => [new URL(url, self.location).href, revision]));
+const precachedAsAsked = ({ url }) => {
+  const digest = url.searchParams.get("v");
+  return Boolean(digest && revisions.get(url.origin + url.pathname)?.startsWith(digest));
+};
+routing.registerRoute(precachedAsAsked, async ({ url, request }) => (await precache.matchPrecache(url.origin + url.pathname)) ?? fetch(request));
+
 routing.registerRoute(
   new routing.Route(
     siteFiles.match,

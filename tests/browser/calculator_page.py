@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Locator, Page, expect
@@ -19,6 +20,11 @@ CALCULATOR_PAGE = "calculators/strength-balance/"
 PYTHON_START = 60_000  # ms: patience for a cold Pyodide start on a busy CI machine
 PYTHON_PATHS = ("assets/pyodide/", "assets/calculators/")
 RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
+
+
+def file_name(url: str) -> str:
+    """The file an address asks for, without its query (a published page's scripts carry their digest)."""
+    return urlsplit(url).path.rsplit("/", 1)[-1]
 
 
 def runtime_requests(visit: PageRecorder) -> list[str]:

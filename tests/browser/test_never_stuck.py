@@ -16,7 +16,7 @@ import calculators
 from tests.browser.calculator_page import CALCULATOR_PAGE, SLUG, Calculator, assert_clean
 
 WASM = "**/pyodide.asm.wasm"
-WORKER = "**/calculator-worker.mjs"
+WORKER = "**/calculator-worker.mjs*"  # with its digest (?v=…) in a published page
 SILENCE_S = 20  # calculators.js: SILENCE_MS, a start or a run silent this long has stopped
 SHORT_SILENCE = "aq-silence-ms=15000"  # the same watchdog, shortened (a loaded machine still starts within it)
 NOT_FOUND = "Failed to load resource: the server responded with a status of 404 (Not Found)"

@@ -13,6 +13,7 @@ fetches, but not Chromium's own update check of `sw.js`: the offline tests also 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -39,7 +40,7 @@ from tests.browser.calculator_page import (
 )
 from tests.pages import test_preview
 from tests.support.browser import PageRecorder
-from tests.support.site import CDN, PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, serve_directory
+from tests.support.site import CDN, PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, precache_revisions, serve_directory
 
 DEFAULTS = calculators.defaults(SLUG)
 CACHES = """async () => {
@@ -75,7 +76,7 @@ def cached(page: Page) -> dict[str, list[str]]:
 
 def precache_manifest(site: Path) -> list[str]:
     """The site-relative URLs the built `sw.js` precaches."""
-    return re.findall(r'"url":"([^"]+)"', (site / "sw.js").read_text(encoding="utf-8"))
+    return list(precache_revisions(site))
 
 
 @contextmanager
@@ -146,24 +147,53 @@ def test_after_one_visit_the_article_and_the_calculator_work_offline(browser, bu
         assert_clean(visit)
 
 
+def test_a_second_visit_asks_the_server_for_the_page_alone(browser, built_site):
+    """Its scripts and styles, the calculators' worker and its import included, are named by their
+    digests, which the service worker answers from its precache; the page itself is asked for."""
+    asked: list[str] = []
+    with serve_directory(built_site, recipe=CDN, asked=asked) as url, desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        asked.clear()
+
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        calculator.type({"body_mass": "77"})
+        calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
+        versioned = visit.page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('?v='))")
+        assert any("calculator-worker.mjs?v=" in name for name in versioned)
+        assert len(versioned) >= 15
+        assert f"/{CALCULATOR_PAGE}" in asked
+        assert [path for path in asked if "?v=" in path or path.lstrip("/").startswith(PYTHON_PATHS)] == []
+        assert_clean(visit)
+
+
 def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built_site, tmp_path):
     site = shutil.copytree(built_site, tmp_path / "site")
     old = wheel_release(PROJECT_ROOT).fingerprint
-    with serve_directory(site) as url, desktop_visit(browser) as visit:
+    asked: list[str] = []
+    with serve_directory(site, asked=asked) as url, desktop_visit(browser) as visit:
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         assert any(old in name for name in cached(visit.page))
 
-        project = copy_of_project(tmp_path / "project", copied=("calculators",))
+        project = copy_of_project(tmp_path / "project", copied=("calculators", "overrides"))
         model = project / "calculators" / SLUG / "model.py"
         model.write_text(model.read_text(encoding="utf-8") + "\n# a new build\n", encoding="utf-8")
+        messages = project / "overrides" / "assets" / "javascripts" / "calculator-messages.mjs"
+        messages.write_text(messages.read_text(encoding="utf-8") + "\n// a new build\n", encoding="utf-8")
         new = wheel_release(project).fingerprint
         assert new != old
         build_site(project, site)
+        asked.clear()
 
         # The page comes from the network; the browser finds the new worker, which takes over at
-        # once; the note appears only when the worker in charge has the new wheel.
+        # once; the note appears only when the worker in charge has the new wheel. The old worker,
+        # in charge when the page asks for its scripts, has none by the new digests: the server
+        # sends them.
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        new_messages = "/assets/javascripts/calculator-messages.mjs?v=" + hashlib.md5(
+            (site / "assets" / "javascripts" / "calculator-messages.mjs").read_bytes()).hexdigest()[:12]
+        assert new_messages in asked
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         assert visit.page.evaluate("navigator.serviceWorker.controller !== null")
         wait_until(visit.page, lambda: old not in json.dumps(cached(visit.page)), "the old build's caches to go")

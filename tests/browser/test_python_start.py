@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 import calculators
-from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, python_requests, wait_until
+from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, file_name, python_requests, wait_until
 from tests.support.browser import PageRecorder
 from tests.support.calculator_examples import every_calculator
 from tests.support.calculator_markup import shared_query
@@ -39,7 +39,7 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "81"}, "normal")
     calculator.expect_result_for(calculator.inputs())
     expect(calculator.section).to_have_attribute("data-python", "normal")
-    fetched = {url.rsplit("/", 1)[-1] for url in python_requests(desktop)}
+    fetched = {file_name(url) for url in python_requests(desktop)}
     # python.zip holds the calculators, compiled: no wheel to install
     assert "python.zip" in fetched and not any(name.endswith(".whl") for name in fetched)
     assert_clean(desktop)
@@ -108,7 +108,7 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator = Calculator(desktop.page)
     calculator.expect_state("live")
-    assert [worker.url.rsplit("/", 1)[-1] for worker in desktop.page.workers].count("calculator-worker.mjs") == 1
+    assert [file_name(worker.url) for worker in desktop.page.workers].count("calculator-worker.mjs") == 1
     assert desktop.page.evaluate("window.aqEarlyWorker") is None  # taken by calculators.js
     calculator.type({"body_mass": "70"})
     calculator.expect_result_for(calculator.inputs())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -79,6 +81,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".zip": "application/zip",
     }
+
+    asked: list[str] | None = None
+    """Where each request's path is noted (`serve_directory(..., asked=[])`), if anywhere."""
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()
+        if parsed and self.asked is not None:
+            self.asked.append(self.path)
+        return parsed
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
@@ -183,13 +194,15 @@ class _HostHandler(_QuietHandler):
 
 
 @contextmanager
-def serve_directory(root: Path, port: int = 0, recipe: HostRecipe = PLAIN) -> Iterator[str]:
+def serve_directory(root: Path, port: int = 0, recipe: HostRecipe = PLAIN, asked: list[str] | None = None) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 on `port` (by default a free one) for the duration of the block,
-    as a static host set up by `recipe` would (by default: the files, nothing more)."""
+    as a static host set up by `recipe` would (by default: the files, nothing more), noting each
+    request's path in `asked` if given."""
+    noted = type("_NotedHandler", (_QuietHandler if recipe == PLAIN else _HostHandler,), {"asked": asked})
     if recipe == PLAIN:
-        handler = functools.partial(_QuietHandler, directory=str(root))
+        handler = functools.partial(noted, directory=str(root))
     else:
-        handler = functools.partial(_HostHandler, directory=str(root), recipe=recipe)
+        handler = functools.partial(noted, directory=str(root), recipe=recipe)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -198,3 +211,10 @@ def serve_directory(root: Path, port: int = 0, recipe: HostRecipe = PLAIN) -> It
     finally:
         server.shutdown()
         server.server_close()
+
+
+def precache_revisions(site: Path) -> dict[str, str | None]:
+    """The site-relative URLs the built `sw.js` precaches, with their revisions (workbox-build's)."""
+    manifest = re.search(r"const PRECACHE = (\[.*?\]);", (site / "sw.js").read_text(encoding="utf-8"))
+    assert manifest, "sw.js has no precache manifest"
+    return {entry["url"]: entry["revision"] for entry in json.loads(manifest[1])}
