@@ -86,25 +86,32 @@ def version_modules(site_dir: Path, files: list[str]) -> dict[str, str]:
     return versions
 
 
-def with_versioned_addresses(html: str, page: str, versions: dict[str, str]) -> str:
-    """`html` of the page at site path `page`, each address of a versioned file with its digest."""
+def with_versioned_addresses(html: str, page: str, versions: dict[str, str], root: str = "/") -> str:
+    """`html` of the page at site path `page`, each address of a versioned file with its digest:
+    relative to the page, or from the host's root when it starts with `root`, the site's path on
+    its host (the 404 page's addresses, which must work at any depth)."""
 
     def versioned(match: re.Match[str]) -> str:
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), match[2]))
+        address = match[2]
+        if address.startswith("/"):
+            target = address.removeprefix(root) if address.startswith(root) else ""
+        else:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), address))
         if target not in versions:
             return match[0]
-        return f'{match[1]}="{match[2]}?v={versions[target]}"'
+        return f'{match[1]}="{address}?v={versions[target]}"'
 
     return _ATTRIBUTE.sub(versioned, html)
 
 
-def version_assets(site_dir: Path) -> dict[str, str]:
+def version_assets(site_dir: Path, root: str = "/") -> dict[str, str]:
     """Give the site's scripts and styles their digests, in the modules that import them and in
-    every page; return the digests by site path."""
+    every page (`root`: the site's path on its host, from `site_url`); return the digests by site
+    path."""
     versions = version_modules(site_dir, versioned_files(site_dir))
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
-        rewritten = with_versioned_addresses(html, page.relative_to(site_dir).as_posix(), versions)
+        rewritten = with_versioned_addresses(html, page.relative_to(site_dir).as_posix(), versions, root)
         if rewritten != html:
             page.write_text(rewritten, encoding="utf-8")
     return versions

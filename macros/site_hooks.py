@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -109,7 +110,8 @@ def on_post_build(config):
     # [published-site steps]
     from macros import asset_versions, deploy, security
     deploy.drop_source_maps(site_dir)
-    asset_versions.version_assets(site_dir)  # before the policy and the precache: they see the final files
+    root = urlsplit(config.site_url or "/").path or "/"  # the site's path on its host
+    asset_versions.version_assets(site_dir, root)  # before the policy and the precache: they see the final files
     policy = security.secure_pages(site_dir)  # before the service worker: it precaches the final pages
     from macros import offline
     offline.write_service_worker(site_dir, Path(config.config_file_path).parent)

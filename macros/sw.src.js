@@ -11,7 +11,8 @@
 // - The Python runtime and the calculators' folder are cached on first use, cache-first (what
 //   sits at those addresses never changes), in caches named by the build's fingerprints; where
 //   the browser has static routing, it reads them from those caches without running this worker.
-// - On activate, every cache of this site that this build does not name is deleted.
+// - On activate, every cache of this site that this build does not name is deleted, and so is any
+//   memory snapshot the calculators' worker kept inflated for another build.
 
 const { core, precaching, routing, strategies } = self.workbox;
 
@@ -111,17 +112,36 @@ self.addEventListener("install", (event) => {
   precache.install(event);
 });
 
+// The calculators' worker keeps the inflated snapshot in the origin's private file system, in
+// KEPT_SNAPSHOTS, named by the snapshot's path, URI-encoded (calculator-worker.mjs: keptName): this
+// build's may stay; the site's others go.
+const KEPT_SNAPSHOTS = "aq-python-snapshots";
+const keptSnapshots = runtime.flatMap(({ files }) =>
+  files.filter((url) => url.endsWith(".snapshot.gz")).map((url) => encodeURIComponent(new URL(url).pathname)),
+);
+const sitePrefix = encodeURIComponent(new URL(SCOPE).pathname);
+
+async function dropOtherSnapshots() {
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle(KEPT_SNAPSHOTS);
+  for await (const name of folder.keys()) {
+    if (name.startsWith(sitePrefix) && !keptSnapshots.includes(name)) await folder.removeEntry(name).catch(() => {});
+  }
+}
+
 self.addEventListener("activate", (event) => {
   precache.activate(event); // drops precached files this build no longer lists
   const current = new Set([precache.strategy.cacheName, ...runtime.map(({ cacheName }) => cacheName)]);
   event.waitUntil(
-    caches.keys().then((names) =>
-      Promise.all(
-        names
-          .filter((name) => name.startsWith(`${PREFIX}-`) && name.endsWith(`-${SCOPE}`) && !current.has(name))
-          .map((name) => caches.delete(name)),
+    Promise.all([
+      caches.keys().then((names) =>
+        Promise.all(
+          names
+            .filter((name) => name.startsWith(`${PREFIX}-`) && name.endsWith(`-${SCOPE}`) && !current.has(name))
+            .map((name) => caches.delete(name)),
+        ),
       ),
-    ),
+      dropOtherSnapshots().catch(() => {}), // none kept, or no such file system here
+    ]),
   );
 });
 

@@ -53,6 +53,23 @@ def wait_until(page: Page, condition: Callable[[], object], what: str, timeout_m
     raise AssertionError(f"gave up after {timeout_ms} ms waiting for {what}")
 
 
+KEPT_SNAPSHOTS = """async () => {
+  try {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("aq-python-snapshots");
+    const paths = [];
+    for await (const name of folder.keys()) paths.push(decodeURIComponent(name));
+    return paths;
+  } catch {
+    return [];
+  }
+}"""
+
+
+def kept_snapshots(page: Page) -> list[str]:
+    """The snapshots the calculators' worker keeps inflated on this device, by their path."""
+    return page.evaluate(KEPT_SNAPSHOTS)
+
+
 def expected_text(html: str) -> str:
     return " ".join(BeautifulSoup(html, "html.parser").get_text().split())
 

@@ -35,6 +35,7 @@ from tests.browser.calculator_page import (
     SLUG,
     Calculator,
     assert_clean,
+    kept_snapshots,
     python_requests,
     wait_until,
 )
@@ -197,6 +198,7 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         assert visit.page.evaluate("navigator.serviceWorker.controller !== null")
         wait_until(visit.page, lambda: old not in json.dumps(cached(visit.page)), "the old build's caches to go")
+        wait_until(visit.page, lambda: not any(old in path for path in kept_snapshots(visit.page)), "the old build's kept heap to go")
 
         visit.requests.clear()
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)  # the next visit
@@ -206,6 +208,7 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
         assert fetched and all(f"/assets/calculators/{new}/" in request for request in fetched)
         found = cached(visit.page)
         assert old not in json.dumps(found)
+        assert not any(old in path for path in kept_snapshots(visit.page))
         assert sorted(name.split("-")[1] for name in found) == ["calculators", "precache", "pyodide"]
         assert any(f"/{new}/" in entry and entry.endswith(".snapshot.gz") for entries in found.values() for entry in entries)
         assert_clean(visit)

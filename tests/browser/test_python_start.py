@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import gzip
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 import calculators
-from tests.browser.calculator_page import ARTICLE, CALCULATOR_PAGE, Calculator, assert_clean, file_name, python_requests, wait_until
+from tests.browser.calculator_page import (
+    ARTICLE,
+    CALCULATOR_PAGE,
+    Calculator,
+    assert_clean,
+    file_name,
+    kept_snapshots,
+    python_requests,
+    wait_until,
+)
 from tests.support.browser import PageRecorder
 from tests.support.calculator_examples import every_calculator
 from tests.support.calculator_markup import shared_query
@@ -39,8 +49,11 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "81"}, "normal")
     calculator.expect_result_for(calculator.inputs())
     expect(calculator.section).to_have_attribute("data-python", "normal")
-    fetched = {file_name(url) for url in python_requests(desktop)}
-    # python.zip holds the calculators, compiled: no wheel to install
+    # python.zip holds the calculators, compiled: the worker installs no wheel. (Its own requests:
+    # after a live result the service worker fetches the whole runtime folder, wheel included, to
+    # keep the calculator working offline.)
+    [worker] = [worker for worker in desktop.page.workers if file_name(worker.url) == "calculator-worker.mjs"]
+    fetched = {file_name(url) for url in worker.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")}
     assert "python.zip" in fetched and not any(name.endswith(".whl") for name in fetched)
     assert_clean(desktop)
 
@@ -100,6 +113,54 @@ def test_a_second_visit_restores_the_snapshot_kept_by_the_first(desktop, site_ur
     expect(calculator.section).to_have_attribute("data-python", "snapshot")
     calculator.type({"body_mass": "70"})
     calculator.expect_result_for(calculator.inputs())
+    assert_clean(desktop)
+
+
+# The snapshot's gzip file, wherever the service worker keeps it, replaced by bytes no start can use.
+SPOIL_CACHED_SNAPSHOT = """async () => {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (request.url.endsWith(".snapshot.gz")) await cache.put(request, new Response("not gzip"));
+    }
+  }
+}"""
+KEEP = """async ([path, text]) => {
+  const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("aq-python-snapshots", { create: true });
+  const file = await (await folder.getFileHandle(encodeURIComponent(path), { create: true })).createWritable();
+  await file.write(text);
+  await file.close();
+}"""
+
+
+def snapshot_path(calculator: Calculator) -> str:
+    return urlsplit(calculator.page.evaluate("(url) => new URL(url, document.baseURI).href", calculator.section.get_attribute("data-snapshot-url"))).path
+
+
+def test_a_restored_snapshot_is_kept_inflated_and_the_next_visit_starts_from_that_copy(desktop, site_url):
+    calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "71"}, "snapshot")
+    calculator.expect_result_for(calculator.inputs())
+    path = snapshot_path(calculator)
+    wait_until(desktop.page, lambda: kept_snapshots(desktop.page) == [path], "the heap kept inflated on this device")
+
+    desktop.page.evaluate(SPOIL_CACHED_SNAPSHOT)  # only the kept copy can start the snapshot now
+    calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "72"}, "snapshot")
+    calculator.expect_result_for(calculator.inputs())
+    expect(calculator.section).to_have_attribute("data-python", "snapshot")
+    assert_clean(desktop)
+
+
+def test_a_damaged_kept_copy_is_dropped_and_python_still_starts(desktop, site_url):
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    path = snapshot_path(Calculator(desktop.page))
+    desktop.page.evaluate(KEEP, [path, "not a heap"])
+    assert kept_snapshots(desktop.page) == [path]
+
+    calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "73"}, "snapshot")
+    calculator.expect_result_for(calculator.inputs())
+    expect(calculator.section).to_have_attribute("data-python", "fallback")
+    calculator.expect_state("live")
+    assert kept_snapshots(desktop.page) == []
     assert_clean(desktop)
 
 

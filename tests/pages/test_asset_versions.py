@@ -45,6 +45,15 @@ def test_a_page_asks_for_each_site_script_and_style_by_its_digest():
     )
 
 
+def test_the_404_page_asks_by_addresses_from_the_sites_root():
+    """It is served at any depth, so its addresses start at the site's path on its host."""
+    versions = {"assets/js/page.js": "0123456789ab"}
+    html = '<script src="/speed/assets/js/page.js"></script><script src="/other/assets/js/page.js"></script>'
+    assert with_versioned_addresses(html, "404.html", versions, root="/speed/") == (
+        '<script src="/speed/assets/js/page.js?v=0123456789ab"></script><script src="/other/assets/js/page.js"></script>'
+    )
+
+
 def test_a_change_in_an_imported_module_gives_its_importers_new_addresses(tmp_path: Path):
     scripts = tmp_path / "assets" / "js"
     scripts.mkdir(parents=True)
@@ -77,8 +86,11 @@ def test_every_digest_in_the_published_site_is_the_precached_files(built_site):
     is asked for without one."""
     revisions = precache_revisions(built_site)
     pages = [built_site / "index.html", built_site / "calculators" / "strength-balance" / "index.html",
-             built_site / "running-mechanics" / "foot-strike" / "index.html"]
-    addresses = [(page.parent, address) for page in pages for address in re.findall(r'(?:src|href|data-worker-url)="([^"]+)"', page.read_text("utf-8"))]
+             built_site / "running-mechanics" / "foot-strike" / "index.html", built_site / "404.html"]
+    addresses = [
+        (built_site if address.startswith("/") else page.parent, address.lstrip("/"))  # the 404 page's, from the root
+        for page in pages for address in re.findall(r'(?:src|href|data-worker-url)="([^"]+)"', page.read_text("utf-8"))
+    ]
     scripts = built_site / "assets" / "javascripts"
     addresses += [(scripts, specifier) for script in scripts.glob("*.*js") for specifier in re.findall(r'from "(\./[^"]+)"', script.read_text("utf-8"))]
     versioned = [(folder, address) for folder, address in addresses if "/assets/" in f"/{address}" and address.endswith((".css", ".js", ".mjs"))]
