@@ -11,6 +11,8 @@
 //                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
 //                    convert(id, slug, inputs, units)  the reader switched unit choices ({choice: unit}):
 //                                                the inputs with their numbers in the new units
+//                    keepSnapshot(snapshotURL)   after a normal start, the page has fetched the
+//                                                snapshot for the next visit: keep it inflated too
 //   worker -> page   progress(step)               the start moved on: a step done, or bytes arrived
 //                                                (the page gives up on a start silent for too long)
 //                    ready(path)                  Python and the calculators are loaded, by the
@@ -26,6 +28,7 @@ export const BOOT = "boot";
 export const RUN = "run";
 export const TABLE = "table";
 export const CONVERT = "convert";
+export const KEEP_SNAPSHOT = "keep-snapshot";
 export const PROGRESS = "progress";
 export const READY = "ready";
 export const FAILED = "failed";
@@ -44,6 +47,7 @@ export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = ""
 export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
 export const table = (id, slug, csvText) => ({ type: TABLE, id, slug, csvText });
 export const convert = (id, slug, inputs, units) => ({ type: CONVERT, id, slug, inputs, units });
+export const keepSnapshot = (snapshotURL) => ({ type: KEEP_SNAPSHOT, snapshotURL });
 export const progress = (step) => ({ type: PROGRESS, step });
 export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });

@@ -202,6 +202,19 @@ async function keep(snapshotURL, heap) {
   } catch {} // no room, or no OPFS: the next visit inflates the gzip file again
 }
 
+async function hasKept(snapshotURL) {
+  if (!self.navigator?.storage?.getDirectory) return false;
+  return (await keptFolder()).getFileHandle(keptName(snapshotURL)).then(() => true, () => false);
+}
+
+// After a normal start the page fetched the snapshot for the next visit (into the browser's
+// caches): inflated and kept here too, off the reader's way, so that visit reads it at once.
+async function keepForNextVisit(snapshotURL) {
+  try {
+    if (self.navigator?.storage?.getDirectory && !(await hasKept(snapshotURL))) await keep(snapshotURL, await fetchSnapshot(snapshotURL));
+  } catch {} // the next visit inflates the gzip file
+}
+
 async function forget(snapshotURL) {
   await (await keptFolder()).removeEntry(keptName(snapshotURL)).catch(() => {});
 }
@@ -286,10 +299,7 @@ function prepare({ pyodideURL, snapshotURL }) {
 
 async function snapshotOnDevice(snapshotURL) {
   try {
-    if (self.navigator?.storage?.getDirectory) {
-      if (await (await keptFolder()).getFileHandle(keptName(snapshotURL)).then(() => true, () => false)) return true;
-    }
-    return Boolean(await self.caches?.match(snapshotURL));
+    return (await hasKept(snapshotURL)) || Boolean(await self.caches?.match(snapshotURL));
   } catch {
     return false;
   }
@@ -337,6 +347,8 @@ runner.then(
 self.addEventListener("message", async ({ data }) => {
   if (data.type === message.PREPARE) {
     prepare(data);
+  } else if (data.type === message.KEEP_SNAPSHOT) {
+    keepForNextVisit(data.snapshotURL);
   } else if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);

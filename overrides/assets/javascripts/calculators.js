@@ -155,13 +155,17 @@ function remember(key, value) {
   } catch {}
 }
 
-// After a normal start, fetch the snapshot when the page is idle, for the next visit to restore.
+// After a normal start, fetch the snapshot when the page is idle, for the next visit to restore;
+// the worker then keeps it inflated as well (calculator-worker.mjs), so that visit reads it at once.
 function keepSnapshotForNextVisit(snapshotURL) {
   if (navigator.connection?.saveData) return;
   const keep = () =>
     fetch(snapshotURL, { priority: "low" })
       .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject()))
-      .then(() => remember(SNAPSHOT_KEPT, snapshotURL))
+      .then(() => {
+        remember(SNAPSHOT_KEPT, snapshotURL);
+        runtime.worker?.postMessage(message.keepSnapshot(snapshotURL));
+      })
       .catch(() => {});
   if (window.requestIdleCallback) requestIdleCallback(keep, { timeout: 5000 });
   else setTimeout(keep, 1000);
