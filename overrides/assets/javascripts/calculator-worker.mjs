@@ -348,7 +348,7 @@ self.addEventListener("message", async ({ data }) => {
   if (data.type === message.PREPARE) {
     prepare(data);
   } else if (data.type === message.KEEP_SNAPSHOT) {
-    keepForNextVisit(data.snapshotURL);
+    setTimeout(() => keepForNextVisit(data.snapshotURL), KEEP_AFTER_MS); // the first results first
   } else if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);
