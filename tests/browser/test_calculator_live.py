@@ -243,6 +243,9 @@ def test_instant_navigation_enhances_each_page_and_reuses_the_worker(desktop, si
     workers = []
     desktop.page.on("worker", lambda worker: workers.append(worker.url))
     desktop.page.goto(site_url)
+    # Material takes over links once it has read the sitemap (which pages are the site's): before,
+    # a click is an ordinary page load. A reader takes longer than that to click.
+    desktop.page.wait_for_load_state("networkidle")
     desktop.page.evaluate("window.sameDocument = true")
     desktop.page.locator("article").get_by_role("link", name=TITLE).click()
     desktop.page.wait_for_url(f"**/{ARTICLE}")

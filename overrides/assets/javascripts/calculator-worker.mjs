@@ -229,13 +229,15 @@ async function snapshotHeap(snapshotURL) {
 // heap, kept}. A kept copy that does not restore is dropped.
 async function restore(pyodideURL, snapshotURL) {
   const snapshot = snapshotHeap(snapshotURL);
-  snapshot.catch(() => {}); // awaited by loadPyodide; a failure there is the one reported
+  const heap = snapshot.then((found) => found.heap);
+  // Awaited by loadPyodide, which may stop before it does: a failure there is the one reported.
+  for (const awaited of [snapshot, heap]) awaited.catch(() => {});
   const loadPyodide = await importPyodide(pyodideURL);
   reportProgress("pyodide.mjs loaded");
   try {
     const pyodide = await unlessWasmRefused(loadPyodide({
       indexURL: pyodideURL,
-      _loadSnapshot: snapshot.then(({ heap }) => heap),
+      _loadSnapshot: heap,
       stdLibURL: new URL("empty.zip", snapshotURL).href, // beside the snapshot and the wheel
       lockFileContents: EMPTY_LOCK,
       ...quiet,
