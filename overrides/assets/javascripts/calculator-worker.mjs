@@ -216,7 +216,9 @@ async function keepForNextVisit(snapshotURL) {
 }
 
 async function forget(snapshotURL) {
-  await (await keptFolder()).removeEntry(keptName(snapshotURL)).catch(() => {});
+  try {
+    await (await keptFolder()).removeEntry(keptName(snapshotURL));
+  } catch {} // gone already
 }
 
 // The snapshot's heap, kept inflated on this device or else from the gzip file: {heap, kept}.
