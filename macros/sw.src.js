@@ -132,17 +132,17 @@ self.addEventListener("activate", (event) => {
   precache.activate(event); // drops precached files this build no longer lists
   const current = new Set([precache.strategy.cacheName, ...runtime.map(({ cacheName }) => cacheName)]);
   event.waitUntil(
-    Promise.all([
-      caches.keys().then((names) =>
-        Promise.all(
-          names
-            .filter((name) => name.startsWith(`${PREFIX}-`) && name.endsWith(`-${SCOPE}`) && !current.has(name))
-            .map((name) => caches.delete(name)),
-        ),
+    caches.keys().then((names) =>
+      Promise.all(
+        names
+          .filter((name) => name.startsWith(`${PREFIX}-`) && name.endsWith(`-${SCOPE}`) && !current.has(name))
+          .map((name) => caches.delete(name)),
       ),
-      dropOtherSnapshots().catch(() => {}), // none kept, or no such file system here
-    ]),
+    ),
   );
+  // Not awaited by the activation: a heap being read or written now cannot be removed (the
+  // calculators' worker drops it when it keeps the next one).
+  dropOtherSnapshots().catch(() => {}); // none kept, or no such file system here
 });
 
 core.clientsClaim(); // pages open now, and their calculator worker, are served by this build

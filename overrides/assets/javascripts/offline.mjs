@@ -9,7 +9,7 @@
 
 const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
 const KEEP_OFFLINE = "aq-keep-offline"; // the one message the service worker answers (macros/sw.src.js)
-const ATTEMPTS = 5; // asking again after 1, 2, 4, 8 s: a new build's worker may still be taking over
+const ATTEMPTS = 6; // asking again after 1, 2, 4, 8, 16 s: a new build's worker may still be taking over
 const REPLY_MS = 120_000; // the worker may be fetching megabytes of Python
 
 const serviceWorkers = navigator.serviceWorker; // undefined where there are none (or not allowed)
