@@ -17,12 +17,11 @@ where they are: a host needs no rule for them, and an address without `?v=` stil
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from pathlib import Path
 
 from macros.deploy import FINGERPRINTED_FOLDERS
-from macros.module_preload import RELATIVE_IMPORT
+from macros.module_preload import RELATIVE_IMPORT, imported_path
 
 VERSIONED_SUFFIXES = (".css", ".js", ".mjs")
 DIGEST_LENGTH = 12
@@ -53,7 +52,7 @@ def with_versioned_imports(source: str, module: str, versions: dict[str, str]) -
     pieces, end = [], 0
     for match in RELATIVE_IMPORT.finditer(source):
         group = 1 if match[1] else 2
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(module), match[group]))
+        target = imported_path(module, match[group])
         if target in versions:
             pieces += [source[end : match.end(group)], f"?v={versions[target]}"]
             end = match.end(group)
@@ -73,7 +72,7 @@ def version_modules(site_dir: Path, files: list[str]) -> dict[str, str]:
             return
         source = file.read_text(encoding="utf-8")
         for match in RELATIVE_IMPORT.finditer(source):
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), match[1] or match[2]))
+            target = imported_path(path, match[1] or match[2])
             if target in files:
                 visit(target, (*seen, path))
         rewritten = with_versioned_imports(source, path, versions)
@@ -96,7 +95,7 @@ def with_versioned_addresses(html: str, page: str, versions: dict[str, str], roo
         if address.startswith("/"):
             target = address.removeprefix(root) if address.startswith(root) else ""
         else:
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), address))
+            target = imported_path(page, address)  # resolved as a module's import is
         if target not in versions:
             return match[0]
         return f'{match[1]}="{address}?v={versions[target]}"'

@@ -18,6 +18,11 @@ from pathlib import Path
 RELATIVE_IMPORT = re.compile(r"""^\s*import\s[^;'"]*?\bfrom\s+["'](\./[^"']+)["']|^\s*import\s+["'](\./[^"']+)["']""", re.M)
 
 
+def imported_path(module: str, specifier: str) -> str:
+    """The site path a relative `specifier` imported by the module at site path `module` names."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(module), specifier))
+
+
 def module_graph(theme_dir: Path, entries: Iterable[str]) -> list[str]:
     """`entries` (site paths of module scripts under `theme_dir`) and what they import, depth first."""
     found: list[str] = []
@@ -30,7 +35,7 @@ def module_graph(theme_dir: Path, entries: Iterable[str]) -> list[str]:
         if not source.is_file():
             return  # a theme's own script: nothing of ours to follow
         for match in RELATIVE_IMPORT.finditer(source.read_text(encoding="utf-8")):
-            visit(posixpath.normpath(posixpath.join(posixpath.dirname(path), match[1] or match[2])))
+            visit(imported_path(path, match[1] or match[2]))
 
     for entry in entries:
         visit(entry)
