@@ -15,6 +15,7 @@
 // compiled as `python -OO` would (no docstrings, no asserts: 15 % fewer bytes; nothing in the
 // calculators reads a docstring or asserts, and the check below compares every answer). Bytecode
 // is tied to Python's version, so it is compiled here, by Pyodide's own Python.
+// It is compiled without columns (python_warm_up.mjs: WITHOUT_COLUMNS).
 //
 // The script starts Python as the worker once did (Pyodide's whole standard library, the wheel on
 // sys.path), runs the warm-up of python_warm_up.mjs, and keeps every module then loaded. It then
@@ -26,7 +27,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-import { EMPTY_LOCK, WARM_UP, fail, quiet } from "./python_warm_up.mjs";
+import { EMPTY_LOCK, WARM_UP, WITHOUT_COLUMNS, fail, quiet } from "./python_warm_up.mjs";
 
 const SCRIPT = "make_python_zip";
 const USAGE = "usage: node macros/make_python_zip.mjs --pyodide DIR --wheel WHEEL --out FILE";
@@ -92,7 +93,7 @@ const { loadPyodide } = await import(pathToFileURL(join(options.indexURL, "pyodi
 
 // Pyodide's whole standard library, and the wheel importable as a zip (Python reads a pure-Python
 // wheel from sys.path as it is): what Python needs, without what installing a package would add.
-const full = await loadPyodide({ indexURL: options.indexURL, lockFileContents: EMPTY_LOCK, ...quiet });
+const full = await loadPyodide({ indexURL: options.indexURL, lockFileContents: EMPTY_LOCK, ...WITHOUT_COLUMNS, ...quiet });
 full.FS.writeFile(WHEEL_IN_PYTHON, new Uint8Array(await readFile(options.wheel)));
 full.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(WHEEL_IN_PYTHON)})`);
 full.runPython("import importlib.util"); // the worker looks for the calculators with it

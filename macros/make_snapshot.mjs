@@ -36,7 +36,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync, constants as zlib } from "node:zlib";
 
-import { EMPTY_LOCK, EMPTY_ZIP, WARM_UP, fail, quiet } from "./python_warm_up.mjs";
+import { EMPTY_LOCK, EMPTY_ZIP, WARM_UP, WITHOUT_COLUMNS, fail, quiet } from "./python_warm_up.mjs";
 
 const USAGE = "usage: node macros/make_snapshot.mjs --pyodide DIR --wheel WHEEL --fingerprint FP --out FILE";
 
@@ -88,7 +88,7 @@ function heapUse(pyodide) {
 }
 
 async function makeSnapshot(loadPyodide, { indexURL, wheel, fingerprint }) {
-  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true, ...quiet });
+  const pyodide = await loadPyodide({ indexURL, _makeSnapshot: true, ...WITHOUT_COLUMNS, ...quiet });
   const heapBefore = heapUse(pyodide);
 
   // Unpack the wheel into site-packages ourselves. loadPackage would work too, but it records the

@@ -53,6 +53,13 @@ def _check(expected):
 // goes to ours.
 export const quiet = { stdout: () => {}, stderr: (line) => console.error(line) };
 
+// Python compiles without columns: since Python 3.11 every code object carries, for each
+// instruction, the line and the columns it came from (for the ^^^ under a traceback's line). With
+// PYTHONNODEBUGRANGES it keeps the line numbers and drops the columns, so a traceback still names
+// file and line while the bytecode is smaller: python.zip by a quarter (1.60 to 1.21 MB) and the
+// gzip snapshot by 5 % (6.61 to 6.29 MB), bytes a cold visit on a slow network waits for.
+export const WITHOUT_COLUMNS = { env: { PYTHONNODEBUGRANGES: "1" } };
+
 // An empty zip (the 22 bytes of an end-of-central-directory record) and an empty package index.
 export const EMPTY_ZIP = Uint8Array.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
 export const EMPTY_LOCK = JSON.stringify({ info: { abi_version: "2026_0" }, packages: {} });

@@ -8,10 +8,10 @@ site build, which runs every calculator, stops with a message that says which ke
 from __future__ import annotations
 
 import math
+import pkgutil
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,12 @@ def read_parameters(package: str, path: Path | None = None) -> tuple[Mapping[str
     """
     if path is None:
         source = parameters_source(package)
-        text = resources.files(package).joinpath(PARAMETERS_FILE).read_text(encoding="utf-8")
+        # The package's loader reads it, from a folder or from a zip (Pyodide's python.zip) alike:
+        # importlib.resources would parse the whole zip's directory again for every calculator.
+        data = pkgutil.get_data(package, PARAMETERS_FILE)
+        if data is None:
+            raise ParameterError(f"{source}: cannot be read from the {package} package")
+        text = data.decode("utf-8")
     else:
         source = path.name
         text = path.read_text(encoding="utf-8")

@@ -24,6 +24,7 @@ from tests.browser.calculator_page import (
 from tests.support.browser import PageRecorder
 from tests.support.calculator_examples import every_calculator
 from tests.support.calculator_markup import shared_query
+from tests.support.site import CDN, serve_directory
 
 SNAPSHOT = re.compile(r".*\.snapshot\.gz$")
 
@@ -179,3 +180,43 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     calculator.type({"body_mass": "70"})
     calculator.expect_result_for(calculator.inputs())
     assert_clean(desktop)
+
+
+def test_a_first_visit_downloads_pyodide_once_begun_by_the_page_itself(desktop, built_site):
+    """The section's inline script starts the two largest downloads with the page's own; the
+    worker's requests for them join those in the browser's HTTP cache instead of asking again."""
+    asked: list[str] = []
+    with serve_directory(built_site, recipe=CDN, asked=asked) as url:
+        desktop.page.goto(url + CALCULATOR_PAGE)
+        calculator = Calculator(desktop.page)
+        calculator.expect_state("live")
+        calculator.type({"body_mass": "70"})
+        calculator.expect_result_for(calculator.inputs())
+        begun_by_page = desktop.page.evaluate(
+            "performance.getEntriesByType('resource').filter((entry) => entry.initiatorType === 'fetch').map((entry) => entry.name)"
+        )
+        for name in ("pyodide.asm.wasm", "pyodide.asm.mjs"):
+            assert len([path for path in asked if file_name(path) == name]) == 1, f"{name} asked of the server more than once"
+            assert name in {file_name(entry) for entry in begun_by_page}, f"{name} not begun by the page"
+        assert_clean(desktop)
+
+
+# A module worker as calculators.js starts one, named after where Pyodide and the snapshot are
+# (workerName in calculator-messages.mjs), and sent no message at all.
+NAMED_WORKER = """(section) => {
+  const at = (url) => new URL(url, document.baseURI).href;
+  const name = String(new URLSearchParams({ pyodide: at(section.dataset.pyodideUrl), snapshot: at(section.dataset.snapshotUrl) }));
+  window.namedWorker = new Worker(at(section.dataset.workerUrl), { type: "module", name });
+}"""
+
+
+def test_a_worker_named_after_pyodide_starts_its_downloads_before_any_message(desktop, site_url):
+    desktop.page.goto(site_url + ARTICLE)  # read at its top: nothing of Python started
+    Calculator(desktop.page).section.evaluate(NAMED_WORKER)
+    wait_until(desktop.page, lambda: any(file_name(worker.url) == "calculator-worker.mjs" for worker in desktop.page.workers), "the worker")
+    [worker] = [worker for worker in desktop.page.workers if file_name(worker.url) == "calculator-worker.mjs"]
+    wait_until(
+        desktop.page,
+        lambda: "pyodide.asm.wasm" in worker.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name.split('/').at(-1))"),
+        "the worker's download of Pyodide's wasm",
+    )

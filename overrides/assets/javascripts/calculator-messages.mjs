@@ -1,10 +1,10 @@
 // The messages between the page script (calculators.js) and the calculators' worker
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //
-//   page -> worker   prepare(urls)               optional, before boot: where Pyodide and the snapshot
-//                                                are, so the worker starts on what every start needs (sent
-//                                                by the inline script of partials/calculator.html, which
-//                                                spells it out: keep the two alike)
+//   page -> worker   (its name)                  workerName(urls): where Pyodide and the snapshot are,
+//                                                read by the worker as soon as its module has run, so it
+//                                                starts on what every start needs (the inline script of
+//                                                partials/calculator.html spells it out: keep the two alike)
 //                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
@@ -23,7 +23,6 @@
 //                                                calculators.convert_units(...)'s for convert `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
 
-export const PREPARE = "prepare";
 export const BOOT = "boot";
 export const RUN = "run";
 export const TABLE = "table";
@@ -35,7 +34,16 @@ export const FAILED = "failed";
 export const RESULT = "result";
 export const ERROR = "error";
 
-export const prepare = ({ pyodideURL, snapshotURL = "" }) => ({ type: PREPARE, pyodideURL, snapshotURL });
+// The worker's name (new Worker's `name` option, the worker's `self.name`) says where Pyodide and
+// the snapshot are, as "pyodide=URL&snapshot=URL": the worker reads it as soon as its module has
+// run. A message would arrive later: the browser hands a new worker what the page posted only once
+// the page's own thread, busy loading the page, gets to it.
+export const workerName = ({ pyodideURL, snapshotURL = "" }) =>
+  String(new URLSearchParams({ pyodide: pyodideURL, snapshot: snapshotURL }));
+export const namedInWorkerName = (name) => {
+  const named = new URLSearchParams(name);
+  return named.get("pyodide") ? { pyodideURL: named.get("pyodide"), snapshotURL: named.get("snapshot") ?? "" } : null;
+};
 export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = "" }) => ({
   type: BOOT,
   pyodideURL,

@@ -279,9 +279,9 @@ function fetchAhead(urls) {
   }
 }
 
-// What every start needs, begun before the page has chosen how to start (the `prepare` message,
-// sent while the page is still loading), or at boot: Pyodide's loader and Emscripten module
-// imported, its wasm compiled ahead.
+// What every start needs, begun before the page has chosen how to start (as soon as this module
+// has run, when the worker's name says where Pyodide is: workerName in calculator-messages.mjs),
+// or at boot: Pyodide's loader and Emscripten module imported, its wasm compiled ahead.
 // And when the snapshot is on this device (kept inflated by an earlier visit, or by the service
 // worker), the page will choose to restore it (calculators.js: chooseStart), so the worker reads it
 // and restores it at once, while the page is still loading.
@@ -349,9 +349,7 @@ runner.then(
 );
 
 self.addEventListener("message", async ({ data }) => {
-  if (data.type === message.PREPARE) {
-    prepare(data);
-  } else if (data.type === message.KEEP_SNAPSHOT) {
+  if (data.type === message.KEEP_SNAPSHOT) {
     setTimeout(() => keepForNextVisit(data.snapshotURL), KEEP_AFTER_MS); // the first results first
   } else if (data.type === message.BOOT && !booted) {
     booted = true;
@@ -371,3 +369,7 @@ self.addEventListener("message", async ({ data }) => {
     }
   }
 });
+
+// Started by a page that named Pyodide and the snapshot in this worker's name.
+const named = message.namedInWorkerName(self.name);
+if (named) prepare(named);

@@ -51,11 +51,11 @@ const runtime = {
   liveMarked: false,
 };
 
-function moduleWorker(url) {
+function moduleWorker(url, name) {
   // Browsers that do not know module workers never read `type`: we would get a classic worker.
   let understood = false;
   const options = {
-    name: "calculators",
+    name,
     get type() {
       understood = true;
       return "module";
@@ -93,7 +93,7 @@ function startRuntime(view, { retry = false } = {}) {
   };
   let worker;
   try {
-    worker = runtime.worker = earlyWorker(absolute(workerUrl)) ?? moduleWorker(absolute(workerUrl));
+    worker = runtime.worker = earlyWorker(absolute(workerUrl)) ?? moduleWorker(absolute(workerUrl), message.workerName(urls));
   } catch (error) {
     failRuntime(error.message);
     return;

@@ -1,0 +1,75 @@
+"""python.zip, the Python a normal start in the reader's browser reads, keeps what a bug report needs.
+
+The build compiles the standard library it keeps and the calculators to bytecode without column
+positions (macros/python_warm_up.mjs: WITHOUT_COLUMNS), a quarter fewer bytes to download. A
+traceback from the published site must still name the file and the line, so here Pyodide under
+Node starts with the published python.zip alone, as the worker's normal start does, and a
+calculator raises.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import calculators
+from macros.python_runtime import PYTHON_ZIP
+
+pytestmark = pytest.mark.pyodide
+
+PYODIDE = Path(__file__).resolve().parents[2] / "node_modules" / "pyodide" / "pyodide.mjs"
+
+# Starts Python with python.zip as its standard library, and reports where run_json raised.
+SCRIPT = """
+const [pyodideModule, pythonZip] = process.argv.slice(1);
+const { loadPyodide } = await import(pyodideModule);
+const pyodide = await loadPyodide({ stdLibURL: pythonZip, stdout: () => {}, stderr: () => {} });
+process.stdout.write(pyodide.runPython(`
+import json, traceback, calculators
+try:
+    calculators.run_json("", "[]")
+except TypeError as error:
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+positions = list(calculators.run_json.__code__.co_positions())
+json.dumps({
+    "package": calculators.__file__,
+    "file": frame.filename,
+    "line": frame.lineno,
+    "function": frame.name,
+    "columns": [column for _, _, column, end in positions if column is not None or end is not None],
+})
+`));
+"""
+
+
+@pytest.fixture(scope="module")
+def raised(built_site: Path, node: str) -> dict[str, object]:
+    [python_zip] = built_site.glob(f"assets/calculators/*/{PYTHON_ZIP}")
+    completed = subprocess.run(
+        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    return json.loads(completed.stdout)
+
+
+def line_of(text: str, path: Path) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
+def test_the_calculators_come_from_python_zip(raised):
+    assert raised["package"].endswith(".zip/calculators/__init__.pyc")
+
+
+def test_a_traceback_names_the_file_and_the_line_that_raised(raised):
+    source = Path(calculators.__file__)
+    assert raised["file"] == "calculators/__init__.py"  # the name it was compiled under, in the zip
+    assert raised["function"] == "run_json"
+    assert raised["line"] == line_of("raise TypeError(f\"the inputs must be a JSON object", source)
+
+
+def test_the_bytecode_carries_no_column_positions(raised):
+    assert raised["columns"] == []
