@@ -4,7 +4,8 @@ These files are added to every build (and every `mkdocs serve` rebuild):
 
 - the calculators wheel, under a folder named by the sources' fingerprint (see `macros.wheel`),
   and beside it what makes Python start fast: a memory snapshot with the calculators imported,
-  and the part of the standard library they use (`macros.python_runtime`);
+  and the part of the standard library they use, compiled with the calculators in two zips
+  (`macros.python_runtime`);
 - the self-hosted Pyodide runtime, copied from the pinned npm package under a folder named by its
   version. Only the files a reader's browser fetches are copied: no source maps, no console pages,
   no CommonJS build, no package index.
@@ -32,8 +33,8 @@ PYODIDE_FILES = (
     "pyodide.asm.wasm",  # the interpreter
 )
 """What a published site copies from the npm package: the Python a reader's browser reads is
-python.zip beside the wheel (the standard library it needs and the calculators, compiled), and no
-start reads Pyodide's package index."""
+python.zip and calculators.zip beside the wheel (the standard library it needs and the
+calculators, compiled), and no start reads Pyodide's package index."""
 PREVIEW_FILES = ("python_stdlib.zip",)
 """What the writer's preview copies too: Pyodide's whole standard library (it makes no trimmed one)."""
 PYODIDE_FOLDER = "assets/pyodide"
@@ -49,8 +50,11 @@ class RuntimePaths:
     """The folder holding Pyodide's files (Pyodide's `indexURL`), ending in a slash."""
     wheel: str
     stdlib: str
-    """The standard library a normal start reads: python.zip beside the wheel (which holds the
-    calculators too, so no wheel is installed), or (in the writer's preview) Pyodide's own."""
+    """The standard library a normal start reads: python.zip beside the wheel, or (in the
+    writer's preview) Pyodide's own."""
+    calculators: str = ""
+    """calculators.zip beside the wheel: the calculators and the standard library only they use,
+    compiled, put on `sys.path` by a normal start (so no wheel is installed); none in the preview."""
     snapshot: str = ""
     """The gzip-compressed memory snapshot (macros/python_runtime.py); none in the writer's preview."""
     worker: str = WORKER
@@ -58,7 +62,8 @@ class RuntimePaths:
     def urls(self) -> dict[str, str]:
         """Name -> path, written into each calculator section as `data-NAME-url`."""
         urls = {"worker": self.worker, "pyodide": self.pyodide, "wheel": self.wheel, "stdlib": self.stdlib}
-        return urls | ({"snapshot": self.snapshot} if self.snapshot else {})
+        published = {"calculators": self.calculators, "snapshot": self.snapshot}
+        return urls | {name: url for name, url in published.items() if url}
 
 
 def pyodide_package(project_root: Path) -> Path:
@@ -82,7 +87,7 @@ def pyodide_version(project_root: Path) -> str:
 def runtime_paths(project_root: Path, *, preview: bool = False) -> RuntimePaths:
     """Where the runtime's files will be in the site, from the sources alone.
 
-    A published build has the memory snapshot and python.zip, which take Node about twenty seconds
+    A published build has the memory snapshot and the two zips, which take Node about twenty seconds
     to make whenever a calculator changes; the writer's preview
     (`mkdocs serve`, `preview=True`) does without them, so a saved calculator shows at once.
     """
@@ -94,6 +99,7 @@ def runtime_paths(project_root: Path, *, preview: bool = False) -> RuntimePaths:
         pyodide=pyodide,
         wheel=release.site_path,
         stdlib=f"{release.folder}/{python_runtime.PYTHON_ZIP}",
+        calculators=f"{release.folder}/{python_runtime.CALCULATORS_ZIP}",
         snapshot=python_runtime.snapshot_path(release, version),
     )
 

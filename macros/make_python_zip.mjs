@@ -1,13 +1,16 @@
-// Build the Python a normal start of the calculators reads: python.zip, holding the modules of the
-// standard library that Pyodide's start and every calculator import, and the calculators package,
-// all compiled to bytecode.
+// Build the Python a normal start of the calculators reads, compiled to bytecode, as two zips:
+// - python.zip, the modules of the standard library that Pyodide's own start imports: Python's
+//   start needs them the moment Pyodide's wasm has arrived;
+// - calculators.zip, the calculators package and the modules of the standard library that only
+//   they import: the worker asks for it once the wasm has arrived, so on a slow network the bytes
+//   Python's start waits for come first, and this one arrives while Python starts.
 //
-//   node macros/make_python_zip.mjs --pyodide DIR --wheel WHEEL --out FILE
+//   node macros/make_python_zip.mjs --pyodide DIR --wheel WHEEL --out FILE --calculators FILE
 //
-// DIR is the pinned `pyodide` npm package, WHEEL the calculators wheel, FILE the zip to write.
-// macros/python_runtime.py runs this during the site build. The worker passes the zip to Pyodide
-// as its standard library (`stdLibURL`), so `import calculators` finds the package there too and
-// no wheel is installed.
+// DIR is the pinned `pyodide` npm package, WHEEL the calculators wheel, and the two FILEs the zips
+// to write. macros/python_runtime.py runs this during the site build. The worker passes
+// python.zip to Pyodide as its standard library (`stdLibURL`) and puts calculators.zip on
+// `sys.path`, so `import calculators` finds the package there and no wheel is installed.
 //
 // Why compiled: Pyodide's python_stdlib.zip holds source (.py), and Python compiles every module
 // it imports, every time it starts. Sourceless bytecode (`name.pyc` beside where `name.py` was,
@@ -18,9 +21,10 @@
 // It is compiled without columns (python_warm_up.mjs: WITHOUT_COLUMNS).
 //
 // The script starts Python as the worker once did (Pyodide's whole standard library, the wheel on
-// sys.path), runs the warm-up of python_warm_up.mjs, and keeps every module then loaded. It then
-// starts again with the new zip alone and stops the build if anything fails to import, anything
-// new is imported, or any answer differs.
+// sys.path), notes the modules its start loaded, runs the warm-up of python_warm_up.mjs, and keeps
+// every module then loaded. It then starts again as the worker does, with python.zip alone and
+// then calculators.zip on sys.path, and stops the build if the start fails, anything fails to
+// import, anything new is imported, or any answer differs.
 
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
@@ -30,12 +34,15 @@ import { parseArgs } from "node:util";
 import { EMPTY_LOCK, WARM_UP, WITHOUT_COLUMNS, fail, quiet } from "./python_warm_up.mjs";
 
 const SCRIPT = "make_python_zip";
-const USAGE = "usage: node macros/make_python_zip.mjs --pyodide DIR --wheel WHEEL --out FILE";
+const USAGE = "usage: node macros/make_python_zip.mjs --pyodide DIR --wheel WHEEL --out FILE --calculators FILE";
 const WHEEL_IN_PYTHON = "/tmp/calculators.whl";
 const OUT_IN_PYTHON = "/tmp/python.zip";
+const CALCULATORS_IN_PYTHON = "/tmp/calculators.zip";
+const CALCULATORS_ON_PATH = "/lib/calculators.zip"; // where the worker puts calculators.zip (calculator-worker.mjs)
 
-// Writes the zip: every module loaded from the standard library, and the calculators package from
-// the wheel (its data files as they are), .py compiled to sourceless .pyc.
+// Writes the two zips: every module loaded from the standard library, into python.zip when
+// Pyodide's start had loaded it (`started`: their files) and else into calculators.zip, with the
+// calculators package from the wheel (its data files as they are); .py compiled to sourceless .pyc.
 const COMPILE = `
 import importlib._bootstrap_external as _external
 import sys
@@ -52,38 +59,53 @@ def _copy(source_zip, entry, destination):
     else:
         destination.writestr(entry.filename, data)
 
-def _python_zip(out, wheel):
-    stdlib = next(path for path in sys.path if path.endswith(".zip") and path != wheel)
-    used = set()
-    for module in list(sys.modules.values()):
-        origin = getattr(module, "__file__", None) or ""
+def _stdlib():
+    return next(path for path in sys.path if path.endswith(".zip") and not path.endswith(".whl"))
+
+def _stdlib_files(names):
+    # the files, in the standard library zip, of the loaded modules called so
+    stdlib = _stdlib()
+    files = set()
+    for name in names:
+        origin = getattr(sys.modules.get(name), "__file__", None) or ""
         if origin.startswith(stdlib + "/"):
-            used.add(origin[len(stdlib) + 1:])
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as made:
-        with zipfile.ZipFile(stdlib) as whole:
-            for entry in whole.infolist():
-                if entry.filename in used:
-                    _copy(whole, entry, made)
-        with zipfile.ZipFile(wheel) as package:
-            for entry in package.infolist():
-                if not entry.filename.split("/")[0].endswith(".dist-info") and not entry.is_dir():
-                    _copy(package, entry, made)
-    return len(used)
+            files.add(origin[len(stdlib) + 1:])
+    return files
+
+def _python_zips(start_out, calculators_out, wheel, started):
+    used = _stdlib_files(list(sys.modules))
+    at_start = _stdlib_files(started)
+    with zipfile.ZipFile(start_out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as start:
+        with zipfile.ZipFile(calculators_out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as later:
+            with zipfile.ZipFile(_stdlib()) as whole:
+                for entry in whole.infolist():
+                    if entry.filename in used:
+                        _copy(whole, entry, start if entry.filename in at_start else later)
+            with zipfile.ZipFile(wheel) as package:
+                for entry in package.infolist():
+                    if not entry.filename.split("/")[0].endswith(".dist-info") and not entry.is_dir():
+                        _copy(package, entry, later)
+    return f"{len(at_start)} modules of the standard library for Pyodide's start; {len(used - at_start)} more and the calculators"
 `;
 
 function parseCommandLine() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { pyodide: { type: "string" }, wheel: { type: "string" }, out: { type: "string" } },
+      options: { pyodide: { type: "string" }, wheel: { type: "string" }, out: { type: "string" }, calculators: { type: "string" } },
     }));
   } catch (error) {
     fail(SCRIPT, `${error.message}\n${USAGE}`, 2);
   }
-  for (const name of ["pyodide", "wheel", "out"]) {
+  for (const name of ["pyodide", "wheel", "out", "calculators"]) {
     if (!values[name]) fail(SCRIPT, `--${name} is missing\n${USAGE}`, 2);
   }
-  return { indexURL: resolve(values.pyodide) + "/", wheel: resolve(values.wheel), out: resolve(values.out) };
+  return {
+    indexURL: resolve(values.pyodide) + "/",
+    wheel: resolve(values.wheel),
+    out: resolve(values.out),
+    calculators: resolve(values.calculators),
+  };
 }
 
 const options = parseCommandLine();
@@ -94,26 +116,37 @@ const { loadPyodide } = await import(pathToFileURL(join(options.indexURL, "pyodi
 // Pyodide's whole standard library, and the wheel importable as a zip (Python reads a pure-Python
 // wheel from sys.path as it is): what Python needs, without what installing a package would add.
 const full = await loadPyodide({ indexURL: options.indexURL, lockFileContents: EMPTY_LOCK, ...WITHOUT_COLUMNS, ...quiet });
+full.runPython("import sys; _started = list(sys.modules)"); // what Pyodide's own start loaded
 full.FS.writeFile(WHEEL_IN_PYTHON, new Uint8Array(await readFile(options.wheel)));
-full.runPython(`import sys; sys.path.insert(0, ${JSON.stringify(WHEEL_IN_PYTHON)})`);
-full.runPython("import importlib.util"); // the worker looks for the calculators with it
+full.runPython(`sys.path.insert(0, ${JSON.stringify(WHEEL_IN_PYTHON)})`);
 full.runPython(WARM_UP);
 const answers = full.runPython("_warm_up()");
 full.runPython(COMPILE);
-const modules = full.runPython(`_python_zip(${JSON.stringify(OUT_IN_PYTHON)}, ${JSON.stringify(WHEEL_IN_PYTHON)})`);
+const made = full.runPython(
+  `_python_zips(${JSON.stringify(OUT_IN_PYTHON)}, ${JSON.stringify(CALCULATORS_IN_PYTHON)}, ${JSON.stringify(WHEEL_IN_PYTHON)}, _started)`,
+);
 await writeFile(options.out, full.FS.readFile(OUT_IN_PYTHON));
+await writeFile(options.calculators, full.FS.readFile(CALCULATORS_IN_PYTHON));
 
-// The zip alone, as the worker starts Python with it.
+// As the worker starts Python: python.zip alone as the standard library, then calculators.zip on
+// sys.path.
+let alone;
+try {
+  alone = await loadPyodide({ indexURL: options.indexURL, stdLibURL: options.out, lockFileContents: EMPTY_LOCK, ...quiet });
+} catch (error) {
+  fail(SCRIPT, `Pyodide does not start from ${options.out}: ${error.message}`);
+}
 let report;
 try {
-  const alone = await loadPyodide({ indexURL: options.indexURL, stdLibURL: options.out, lockFileContents: EMPTY_LOCK, ...quiet });
+  alone.FS.writeFile(CALCULATORS_ON_PATH, new Uint8Array(await readFile(options.calculators)));
+  alone.runPython(`import sys; sys.path.append(${JSON.stringify(CALCULATORS_ON_PATH)})`);
   alone.runPython(WARM_UP);
   report = JSON.parse(alone.globals.get("_check")(answers));
 } catch (error) {
-  fail(SCRIPT, `the calculators do not run from ${options.out}: ${error.message}`);
+  fail(SCRIPT, `the calculators do not run from ${options.out} and ${options.calculators}: ${error.message}`);
 }
-if (report.imported.length) fail(SCRIPT, `from ${options.out}, running the calculators imports ${report.imported.join(", ")} again`);
-if (!report.same) fail(SCRIPT, `from ${options.out}, the calculators answer differently`);
+if (report.imported.length) fail(SCRIPT, `from ${options.out} and ${options.calculators}, running the calculators imports ${report.imported.join(", ")} again`);
+if (!report.same) fail(SCRIPT, `from ${options.out} and ${options.calculators}, the calculators answer differently`);
 
-const size = (await readFile(options.out)).length;
-console.log(`${options.out}: ${size} bytes, ${modules} modules of the standard library and the calculators, compiled`);
+const sizes = await Promise.all([options.out, options.calculators].map(async (file) => (await readFile(file)).length));
+console.log(`${options.out}: ${sizes[0]} bytes, ${options.calculators}: ${sizes[1]} bytes (${made}), compiled`);

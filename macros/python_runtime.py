@@ -6,13 +6,14 @@ checked by the script that makes it (the build stops if the calculators would an
 - the **memory snapshot** (`make_snapshot.mjs`): Python with the calculators imported and run,
   saved as the interpreter's memory; restoring it takes a fraction of a normal start and needs
   neither the standard library nor the wheel. Gzip-compressed, for the worker to inflate.
-- the **Python a normal start reads** (`make_python_zip.mjs`): python.zip, with only the modules of
-  the standard library that Pyodide's start and the calculators import, and the calculators
-  package, all compiled to bytecode (Pyodide's own python_stdlib.zip is source, 2.5 MB, compiled
-  anew at every start), for the readers whose browser starts normally (a slow network, or a
-  snapshot that could not be used). It replaces the standard library and the wheel.
+- the **Python a normal start reads** (`make_python_zip.mjs`), compiled to bytecode (Pyodide's own
+  python_stdlib.zip is source, 2.5 MB, compiled anew at every start), for the readers whose
+  browser starts normally (a slow network, or a snapshot that could not be used): python.zip, the
+  modules of the standard library that Pyodide's start imports, and calculators.zip, the
+  calculators package and the modules only it imports, fetched once the wasm has arrived. They
+  replace the standard library and the wheel.
 
-Both belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder,
+They belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder,
 beside an empty zip that a restored Python gets instead of any standard library. Making them takes
 about twenty seconds, so each is kept in the user's cache folder by the wheel's fingerprint, the
 Pyodide version and the scripts that make them: a build whose calculators did not change reuses them.
@@ -37,20 +38,23 @@ from macros.wheel import WheelRelease
 SCRIPTS = Path(__file__).resolve().parent
 SNAPSHOT = "pyodide-{version}.snapshot.gz"
 PYTHON_ZIP = "python.zip"
+CALCULATORS_ZIP = "calculators.zip"
 EMPTY_ZIP = "empty.zip"
 
 
 @dataclass(frozen=True)
 class PreparedPython:
-    """The three files, by their names in the wheel's folder."""
+    """The files, by their names in the wheel's folder."""
 
     snapshot: bytes
     python_zip: bytes
+    calculators_zip: bytes
 
     def files(self, pyodide_version: str) -> dict[str, bytes]:
         return {
             SNAPSHOT.format(version=pyodide_version): self.snapshot,
             PYTHON_ZIP: self.python_zip,
+            CALCULATORS_ZIP: self.calculators_zip,
             EMPTY_ZIP: empty_zip(),
         }
 
@@ -76,17 +80,19 @@ def cache_folder(name: str) -> Path:
 
 
 def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, pyodide_version: str) -> PreparedPython:
-    """The snapshot and python.zip for this wheel and Pyodide: cached, or made now."""
+    """The snapshot, python.zip and calculators.zip for this wheel and Pyodide: cached, or made now."""
     key = f"{release.fingerprint}-pyodide-{pyodide_version}-{scripts_fingerprint()}"
     with tempfile.TemporaryDirectory() as scratch:
         wheel_file = Path(scratch) / release.filename
         wheel_file.write_bytes(wheel)
         common = ["--pyodide", str(pyodide_package), "--wheel", str(wheel_file)]
-        snapshot = _made_or_cached(
-            f"{key}.snapshot.gz", "make_snapshot.mjs", [*common, "--fingerprint", release.fingerprint], scratch
+        [snapshot] = _made_or_cached(
+            "make_snapshot.mjs", [*common, "--fingerprint", release.fingerprint], {"--out": f"{key}.snapshot.gz"}, scratch
         )
-        python_zip = _made_or_cached(f"{key}.{PYTHON_ZIP}", "make_python_zip.mjs", common, scratch)
-    return PreparedPython(snapshot=snapshot, python_zip=python_zip)
+        python_zip, calculators_zip = _made_or_cached(
+            "make_python_zip.mjs", common, {"--out": f"{key}.{PYTHON_ZIP}", "--calculators": f"{key}.{CALCULATORS_ZIP}"}, scratch
+        )
+    return PreparedPython(snapshot=snapshot, python_zip=python_zip, calculators_zip=calculators_zip)
 
 
 def scripts_fingerprint() -> str:
@@ -97,21 +103,25 @@ def scripts_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def _made_or_cached(name: str, script: str, arguments: list[str], scratch: str) -> bytes:
-    cached = cache_folder("python") / name
-    if cached.is_file():
-        return cached.read_bytes()
+def _made_or_cached(script: str, arguments: list[str], outputs: dict[str, str], scratch: str) -> list[bytes]:
+    """The files `script` writes (option -> name in the cache, e.g. {"--out": NAME}), in that order:
+    from the cache when every one is there, else made now and then cached."""
+    cached = [cache_folder("python") / name for name in outputs.values()]
+    if all(path.is_file() for path in cached):
+        return [path.read_bytes() for path in cached]
     node = shutil.which("node")
     if node is None:
         raise PluginError("Node.js (`node`) is needed to prepare Python for the site: install Node 20, then build again.")
-    made = Path(scratch) / name
+    made = [Path(scratch) / name for name in outputs.values()]
+    written = [part for option, path in zip(outputs, made) for part in (option, str(path))]
     completed = subprocess.run(
-        [node, str(SCRIPTS / script), *arguments, "--out", str(made)],
+        [node, str(SCRIPTS / script), *arguments, *written],
         capture_output=True, text=True, timeout=300, check=False,
     )
     if completed.returncode != 0:
         raise PluginError(f"{script} could not prepare Python for the site:\n{completed.stderr.strip()}")
-    partial = cached.with_name(f"{name}.{os.getpid()}.partial")
-    shutil.copyfile(made, partial)
-    partial.replace(cached)  # whole or not at all, even with two builds at once
-    return made.read_bytes()
+    for source, path in zip(made, cached):
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        shutil.copyfile(source, partial)
+        partial.replace(path)  # whole or not at all, even with two builds at once
+    return [path.read_bytes() for path in made]

@@ -71,12 +71,17 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     calculator = open_example(desktop, site_url, "strength_balance", CALCULATOR_PAGE, {"body_mass": "81"}, "normal")
     calculator.expect_result_for(calculator.inputs())
     expect(calculator.section).to_have_attribute("data-python", "normal")
-    # python.zip holds the calculators, compiled: the worker installs no wheel. (Its own requests:
-    # after a live result the service worker fetches the whole runtime folder, wheel included, to
-    # keep the calculator working offline.)
+    # python.zip and calculators.zip hold the standard library and the calculators, compiled: the
+    # worker installs no wheel. (Its own requests: after a live result the service worker fetches
+    # the whole runtime folder, wheel included, to keep the calculator working offline.)
     [worker] = [worker for worker in desktop.page.workers if file_name(worker.url) == "calculator-worker.mjs"]
-    fetched = {file_name(url) for url in worker.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")}
-    assert "python.zip" in fetched and not any(name.endswith(".whl") for name in fetched)
+    entries = worker.evaluate("performance.getEntriesByType('resource').map((entry) => [entry.name, entry.startTime, entry.responseEnd])")
+    fetched = {file_name(name) for name, _, _ in entries}
+    assert {"python.zip", "calculators.zip"} <= fetched and not any(name.endswith(".whl") for name in fetched)
+    # calculators.zip is asked for once the wasm's last byte is here (its first request: the worker's own)
+    wasm_arrived = min((start, end) for name, start, end in entries if file_name(name) == "pyodide.asm.wasm")[1]
+    [calculators_asked] = [start for name, start, _ in entries if file_name(name) == "calculators.zip"]
+    assert calculators_asked >= wasm_arrived
     assert_clean(desktop)
 
 

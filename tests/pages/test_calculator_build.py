@@ -79,12 +79,19 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     beside = {path.name for path in wheels[0].parent.iterdir()}
-    assert {"python.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
-    # python.zip: the standard library the calculators use and the calculators, compiled
+    assert {"python.zip", "calculators.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
+    # python.zip: the standard library Pyodide's own start uses; calculators.zip: the calculators
+    # and the rest of the standard library they use; both compiled
     with zipfile.ZipFile(wheels[0].parent / "python.zip") as python:
-        names = python.namelist()
-    assert {"json/__init__.pyc", "tomllib/__init__.pyc", "calculators/__init__.pyc",
-            "calculators/strength_balance/parameters.toml"} <= set(names)
+        at_start = python.namelist()
+    with zipfile.ZipFile(wheels[0].parent / "calculators.zip") as later:
+        for_calculators = later.namelist()
+    assert {"encodings/__init__.pyc", "json/__init__.pyc", "asyncio/__init__.pyc"} <= set(at_start)
+    assert not [name for name in at_start if name.startswith("calculators/")]
+    assert {"tomllib/__init__.pyc", "statistics.pyc", "calculators/__init__.pyc",
+            "calculators/strength_balance/parameters.toml"} <= set(for_calculators)
+    assert not set(at_start) & set(for_calculators)
+    names = at_start + for_calculators
     assert not [name for name in names if name.endswith(".py")]  # nothing left to compile
     with zipfile.ZipFile(node_modules_stdlib()) as whole:
         assert len(names) < len(whole.namelist()) / 2  # only what the calculators use

@@ -1,10 +1,11 @@
-"""python.zip, the Python a normal start in the reader's browser reads, keeps what a bug report needs.
+"""python.zip and calculators.zip, the Python a normal start in the reader's browser reads, keep
+what a bug report needs.
 
 The build compiles the standard library it keeps and the calculators to bytecode without column
 positions (macros/python_warm_up.mjs: WITHOUT_COLUMNS), a quarter fewer bytes to download. A
 traceback from the published site must still name the file and the line, so here Pyodide under
-Node starts with the published python.zip alone, as the worker's normal start does, and a
-calculator raises.
+Node starts with the published python.zip alone and then calculators.zip on sys.path, as the
+worker's normal start does, and a calculator raises.
 """
 
 from __future__ import annotations
@@ -16,18 +17,22 @@ from pathlib import Path
 import pytest
 
 import calculators
-from macros.python_runtime import PYTHON_ZIP
+from macros.python_runtime import CALCULATORS_ZIP, PYTHON_ZIP
 
 pytestmark = pytest.mark.pyodide
 
 PYODIDE = Path(__file__).resolve().parents[2] / "node_modules" / "pyodide" / "pyodide.mjs"
 
-# Starts Python with python.zip as its standard library, and reports where run_json raised.
+# Starts Python as the worker does, and reports where run_json raised.
 SCRIPT = """
-const [pyodideModule, pythonZip] = process.argv.slice(1);
+import { readFileSync } from "node:fs";
+const [pyodideModule, pythonZip, calculatorsZip] = process.argv.slice(1);
 const { loadPyodide } = await import(pyodideModule);
 const pyodide = await loadPyodide({ stdLibURL: pythonZip, stdout: () => {}, stderr: () => {} });
+pyodide.FS.writeFile("/lib/calculators.zip", new Uint8Array(readFileSync(calculatorsZip)));
 process.stdout.write(pyodide.runPython(`
+import sys
+sys.path.append("/lib/calculators.zip")
 import json, traceback, calculators
 try:
     calculators.run_json("", "[]")
@@ -49,7 +54,7 @@ json.dumps({
 def raised(built_site: Path, node: str) -> dict[str, object]:
     [python_zip] = built_site.glob(f"assets/calculators/*/{PYTHON_ZIP}")
     completed = subprocess.run(
-        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip)],
+        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip), str(python_zip.with_name(CALCULATORS_ZIP))],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
@@ -60,8 +65,8 @@ def line_of(text: str, path: Path) -> int:
     return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
-def test_the_calculators_come_from_python_zip(raised):
-    assert raised["package"].endswith(".zip/calculators/__init__.pyc")
+def test_the_calculators_come_from_calculators_zip(raised):
+    assert raised["package"] == "/lib/calculators.zip/calculators/__init__.pyc"
 
 
 def test_a_traceback_names_the_file_and_the_line_that_raised(raised):

@@ -6,7 +6,8 @@
 //                                                starts on what every start needs (the inline script of
 //                                                partials/calculator.html spells it out: keep the two alike)
 //                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
-//                                                library and the snapshot are; `wanted`: "snapshot" or "normal"
+//                                                library, the calculators' zip and the snapshot are;
+//                                                `wanted`: "snapshot" or "normal"
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
 //                    convert(id, slug, inputs, units)  the reader switched unit choices ({choice: unit}):
@@ -44,11 +45,12 @@ export const namedInWorkerName = (name) => {
   const named = new URLSearchParams(name);
   return named.get("pyodide") ? { pyodideURL: named.get("pyodide"), snapshotURL: named.get("snapshot") ?? "" } : null;
 };
-export const boot = ({ pyodideURL, wheelURL, stdlibURL, snapshotURL, wanted = "" }) => ({
+export const boot = ({ pyodideURL, wheelURL, stdlibURL, calculatorsURL = "", snapshotURL, wanted = "" }) => ({
   type: BOOT,
   pyodideURL,
   wheelURL,
   stdlibURL,
+  calculatorsURL,
   snapshotURL,
   wanted,
 });

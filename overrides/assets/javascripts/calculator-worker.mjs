@@ -8,11 +8,12 @@
 // - "snapshot": restore the memory snapshot made at build time, with the calculators already
 //   imported: no standard library, no wheel, no imports to fetch or run. Fastest when the snapshot
 //   is already on this device, or the network is fast.
-// - "normal": loadPyodide with python.zip as its standard library (made at build time, beside the
-//   wheel): the modules the calculators use and the calculators themselves, compiled to bytecode,
-//   so nothing is compiled and no wheel installed. Fewer bytes, so first on a slow network (the
-//   page then fetches the snapshot in the background, so the next visit restores it). The writer's
-//   preview has Pyodide's own standard library instead, and installs the wheel.
+// - "normal": loadPyodide with python.zip as its standard library, then calculators.zip on
+//   sys.path (both made at build time, beside the wheel): the modules Pyodide's start uses, then
+//   the calculators and the modules only they use, compiled to bytecode, so nothing is compiled
+//   and no wheel installed. Fewer bytes, so first on a slow network (the page then fetches the
+//   snapshot in the background, so the next visit restores it). The writer's preview has
+//   Pyodide's own standard library instead, and installs the wheel.
 // The page chooses (calculators.js: chooseStart). A snapshot that cannot be used (missing, damaged,
 // of another build) falls back to "normal".
 //
@@ -28,8 +29,9 @@ function reportProgress(step) {
   self.postMessage(message.progress(step));
 }
 
-// A response body that reports its bytes as they arrive (at most every PROGRESS_EVERY_MS).
-function countedBody(response, name) {
+// A response body that reports its bytes as they arrive (at most every PROGRESS_EVERY_MS), and
+// calls `ended` after the last.
+function countedBody(response, name, ended = () => {}) {
   let bytes = 0;
   let reported = 0;
   const counter = new TransformStream({
@@ -41,6 +43,7 @@ function countedBody(response, name) {
       }
       stream.enqueue(chunk);
     },
+    flush: ended,
   });
   return response.body.pipeThrough(counter);
 }
@@ -56,6 +59,7 @@ function countedBody(response, name) {
 // ahead (its own request for the file is cancelled).
 const wasmRefusals = new Set();
 const compiledAhead = new Map(); // the wasm's URL -> Promise<WebAssembly.Module>
+const wasmArrivals = new Map(); // the wasm's URL -> a promise settled once its last byte is here (or its download failed)
 const instantiate = WebAssembly.instantiate;
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 
@@ -81,13 +85,22 @@ WebAssembly.instantiateStreaming = function (source, imports) {
 
 function compileAhead(wasmURL) {
   if (!WebAssembly.compileStreaming || compiledAhead.has(wasmURL)) return;
+  let arrived;
+  wasmArrivals.set(wasmURL, new Promise((resolve) => (arrived = resolve)));
   // Its bytes are reported as they arrive, as every download of a start is (the page's watchdog).
   const counted = fetch(wasmURL).then(
-    (response) => new Response(countedBody(response, "pyodide.asm.wasm"), { status: response.status, headers: response.headers }),
+    (response) => new Response(countedBody(response, "pyodide.asm.wasm", arrived), { status: response.status, headers: response.headers }),
   );
   const compiled = WebAssembly.compileStreaming(counted);
   compiledAhead.set(wasmURL, compiled);
-  compiled.catch(() => compiledAhead.delete(wasmURL)); // Pyodide's own request then tries again, and reports
+  compiled.catch(() => {
+    compiledAhead.delete(wasmURL); // Pyodide's own request then tries again, and reports
+    arrived();
+  });
+}
+
+function wasmArrived(pyodideURL) {
+  return wasmArrivals.get(new URL("pyodide.asm.wasm", pyodideURL).href) ?? Promise.resolve();
 }
 
 function unlessWasmRefused(loading) {
@@ -108,11 +121,24 @@ async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
 }
 
-async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
+// Where a normal start puts calculators.zip, on sys.path (as make_python_zip.mjs checks it).
+const CALCULATORS_ON_PATH = "/lib/calculators.zip";
+
+async function downloadBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url.split("/").at(-1)}: HTTP ${response.status}`);
+  return new Uint8Array(await new Response(countedBody(response, url.split("/").at(-1))).arrayBuffer());
+}
+
+async function startNormally({ pyodideURL, wheelURL, stdlibURL, calculatorsURL }) {
   // The standard library has arrived (into the HTTP cache, where Pyodide's own request finds it)
   // before Pyodide asks for it: a failed download then ends the start with its reason, instead of
   // an error Pyodide writes to the console before it stops.
   fetchAhead([stdlibURL]);
+  // The calculators' zip once Pyodide's wasm has arrived: on a slow network the bytes Python's
+  // start waits for come first, and this one arrives while Python starts.
+  const calculators = calculatorsURL ? wasmArrived(pyodideURL).then(() => downloadBytes(calculatorsURL)) : null;
+  calculators?.catch(() => {}); // awaited once Python has started: a failure before is the one reported
   const [loadPyodide] = await Promise.all([importPyodide(pyodideURL), downloads.get(stdlibURL)]);
   reportProgress("pyodide.mjs loaded");
   const pyodide = await unlessWasmRefused(loadPyodide({
@@ -124,7 +150,10 @@ async function startNormally({ pyodideURL, wheelURL, stdlibURL }) {
     ...quiet,
   }));
   reportProgress("Python started");
-  if (pyodide.runPython("import importlib.util; importlib.util.find_spec('calculators') is None")) {
+  if (calculators) {
+    pyodide.FS.writeFile(CALCULATORS_ON_PATH, await calculators);
+    pyodide.runPython(`import sys; sys.path.append(${JSON.stringify(CALCULATORS_ON_PATH)})`);
+  } else {
     const problems = []; // the preview: Pyodide's own standard library, and the wheel
     await pyodide.loadPackage(wheelURL, { messageCallback: () => {}, errorCallback: (text) => problems.push(text) });
     if (problems.length) throw new Error(problems.join(" "));

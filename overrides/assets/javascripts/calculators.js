@@ -83,12 +83,13 @@ function startRuntime(view, { retry = false } = {}) {
   if (runtime.state !== "idle" && !(retry && runtime.state === "failed")) return;
   setRuntimeState("loading");
   performance.mark("aq-calculator-start");
-  const { workerUrl, pyodideUrl, wheelUrl, stdlibUrl, snapshotUrl } = view.section.dataset;
+  const { workerUrl, pyodideUrl, wheelUrl, stdlibUrl, calculatorsUrl, snapshotUrl } = view.section.dataset;
   const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
   const urls = {
     pyodideURL: absolute(pyodideUrl),
     wheelURL: absolute(wheelUrl),
     stdlibURL: absolute(stdlibUrl),
+    calculatorsURL: absolute(calculatorsUrl), // none in the writer's preview
     snapshotURL: absolute(snapshotUrl), // none in the writer's preview
   };
   let worker;
