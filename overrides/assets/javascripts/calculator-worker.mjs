@@ -58,8 +58,9 @@ function countedBody(response, name, ended = () => {}) {
 // standard library has. When Pyodide asks to instantiate that file, it gets the module compiled
 // ahead (its own request for the file is cancelled).
 const wasmRefusals = new Set();
-const compiledAhead = new Map(); // the wasm's URL -> Promise<WebAssembly.Module>
-const wasmArrivals = new Map(); // the wasm's URL -> a promise settled once its last byte is here (or its download failed)
+// The wasm's URL -> {compiled: Promise<WebAssembly.Module>, arrived: a promise settled once its
+// last byte is here, or its download failed}; dropped if the download or compilation fails.
+const compiledAhead = new Map();
 const instantiate = WebAssembly.instantiate;
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 
@@ -75,7 +76,7 @@ WebAssembly.instantiate = function (...args) {
 WebAssembly.instantiateStreaming = function (source, imports) {
   return Promise.resolve(source)
     .then((response) => {
-      const compiled = compiledAhead.get(response.url);
+      const compiled = compiledAhead.get(response.url)?.compiled;
       if (!compiled) return instantiateStreaming.call(this, response, imports);
       response.body?.cancel().catch(() => {});
       return compiled.then((module) => instantiate(module, imports).then((instance) => ({ instance, module })));
@@ -85,22 +86,23 @@ WebAssembly.instantiateStreaming = function (source, imports) {
 
 function compileAhead(wasmURL) {
   if (!WebAssembly.compileStreaming || compiledAhead.has(wasmURL)) return;
-  let arrived;
-  wasmArrivals.set(wasmURL, new Promise((resolve) => (arrived = resolve)));
+  let lastByte;
+  const arrived = new Promise((resolve) => (lastByte = resolve));
   // Its bytes are reported as they arrive, as every download of a start is (the page's watchdog).
   const counted = fetch(wasmURL).then(
-    (response) => new Response(countedBody(response, "pyodide.asm.wasm", arrived), { status: response.status, headers: response.headers }),
+    (response) => new Response(countedBody(response, "pyodide.asm.wasm", lastByte), { status: response.status, headers: response.headers }),
   );
   const compiled = WebAssembly.compileStreaming(counted);
-  compiledAhead.set(wasmURL, compiled);
+  compiledAhead.set(wasmURL, { compiled, arrived });
   compiled.catch(() => {
     compiledAhead.delete(wasmURL); // Pyodide's own request then tries again, and reports
-    arrived();
+    lastByte(); // nothing more to wait for
   });
 }
 
+// Settled once the wasm compiled ahead has arrived or failed; at once if there is none.
 function wasmArrived(pyodideURL) {
-  return wasmArrivals.get(new URL("pyodide.asm.wasm", pyodideURL).href) ?? Promise.resolve();
+  return compiledAhead.get(new URL("pyodide.asm.wasm", pyodideURL).href)?.arrived ?? Promise.resolve();
 }
 
 function unlessWasmRefused(loading) {
@@ -124,10 +126,16 @@ async function importPyodide(pyodideURL) {
 // Where a normal start puts calculators.zip, on sys.path (as make_python_zip.mjs checks it).
 const CALCULATORS_ON_PATH = "/lib/calculators.zip";
 
-async function downloadBytes(url) {
+// A download of a start: its body, its bytes reported as they arrive, or its HTTP error.
+async function download(url) {
+  const name = new URL(url).pathname.split("/").at(-1);
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url.split("/").at(-1)}: HTTP ${response.status}`);
-  return new Uint8Array(await new Response(countedBody(response, url.split("/").at(-1))).arrayBuffer());
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return countedBody(response, name);
+}
+
+async function downloadBytes(url) {
+  return new Uint8Array(await new Response(await download(url)).arrayBuffer());
 }
 
 async function startNormally({ pyodideURL, wheelURL, stdlibURL, calculatorsURL }) {
@@ -299,12 +307,9 @@ const downloads = new Map();
 function fetchAhead(urls) {
   for (const url of urls) {
     if (downloads.has(url)) continue;
-    const download = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`${url.split("/").at(-1)}: HTTP ${response.status}`);
-      return countedBody(response, url.split("/").at(-1)).pipeTo(new WritableStream());
-    });
-    download.catch(() => {}); // a head start: what the start awaits, it reports
-    downloads.set(url, download);
+    const done = download(url).then((body) => body.pipeTo(new WritableStream()));
+    done.catch(() => {}); // a head start: what the start awaits, it reports
+    downloads.set(url, done);
   }
 }
 
