@@ -82,6 +82,9 @@ def test_a_shared_address_restores_the_inputs_and_their_result(browser, site_url
         visit.page.goto(site_url + CALCULATOR_PAGE)
         calculator = Calculator(visit.page)
         calculator.bring_into_view()
+        # Python first: once, on a loaded machine while Python was starting, the unit choice below
+        # was not clickable (visible, enabled and still) within Playwright's 30 s.
+        calculator.expect_state("live")
         calculator.type({"body_mass": "90", "torso_left": "1:40", "improvement": "", "sprint_time": "5.9"})
         calculator.choice("force_unit", "kgf").check()
         expect(calculator.field("pushing_leg_left")).to_have_value("79.54", timeout=PYTHON_START)  # 780 N, by Python
