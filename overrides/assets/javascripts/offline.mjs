@@ -38,19 +38,25 @@ if (serviceWorkers && named) {
 }
 
 // After a live result: once the worker has every file the calculator runs on (fetching what a
-// first visit's calculator fetched before the worker was there), show the section's note.
+// first visit's calculator fetched before the worker was there), show the section's note. Asked
+// again a few times, and whenever a worker takes charge of the page: a new build's worker, which
+// alone has this page's files, may take over only after a long install on a slow connection.
 async function showWhenReadyOffline(section) {
   const note = section.querySelector?.(".aq-calc__offline");
   if (!note || asked.has(section)) return;
   asked.add(section);
   const { pyodideUrl, wheelUrl, snapshotUrl } = section.dataset;
   const urls = [pyodideUrl, wheelUrl, snapshotUrl].filter(Boolean).map((url) => new URL(url, document.baseURI).href);
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    if (attempt) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
-    if (await cachedByWorker(urls)) {
+  const ask = async () => {
+    if (note.hidden && (await cachedByWorker(urls))) {
       note.hidden = false;
-      return;
+      serviceWorkers.removeEventListener("controllerchange", ask);
     }
+  };
+  serviceWorkers.addEventListener("controllerchange", ask);
+  for (let attempt = 0; attempt < ATTEMPTS && note.hidden; attempt++) {
+    if (attempt) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
+    await ask();
   }
 }
 
