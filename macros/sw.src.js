@@ -85,7 +85,10 @@ for (const { base, strategy } of runtime) routing.registerRoute(({ url }) => url
 async function keepOffline({ urls = [], fetchMissing = true }, event) {
   if (!urls.length || !urls.every((url) => runtime.some(({ base }) => url.startsWith(base)))) return false;
   const files = runtime.flatMap(({ files, cacheName, strategy }) => files.map((url) => ({ url, cacheName, strategy })));
-  if (fetchMissing) await Promise.allSettled(files.map(({ url, strategy }) => strategy.handle({ request: new Request(url), event })));
+  // `handle` resolves with the response before Workbox has written it to the cache; `handleAll`'s
+  // second promise resolves once it is written, so the answer below counts every fetched file.
+  const written = ({ url, strategy }) => strategy.handleAll({ request: new Request(url), event })[1];
+  if (fetchMissing) await Promise.allSettled(files.map(written));
   const found = await Promise.all(files.map(async ({ url, cacheName }) => (await caches.open(cacheName)).match(url)));
   return found.every(Boolean);
 }

@@ -148,6 +148,35 @@ def test_after_one_visit_the_article_and_the_calculator_work_offline(browser, bu
         assert_clean(visit)
 
 
+def test_the_worker_answers_ready_only_once_every_file_is_in_its_cache(browser, site_url):
+    """The page's one question is answered after the files it fetched are written, not merely
+    downloaded: a new build's worker, asked once as it takes charge, answers right the first time."""
+    with desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, site_url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        for name in cached(visit.page):
+            if "-precache-" not in name:
+                visit.page.evaluate("(name) => caches.delete(name)", name)
+        urls = calculator.section.evaluate(
+            "(section) => ['pyodideUrl', 'wheelUrl', 'snapshotUrl'].map((key) => new URL(section.dataset[key], document.baseURI).href)"
+        )
+        answer = visit.page.evaluate(
+            """async (urls) => {
+              const { active } = await navigator.serviceWorker.ready;
+              const channel = new MessageChannel();
+              const replied = new Promise((resolve) => { channel.port1.onmessage = ({ data }) => resolve(data); });
+              active.postMessage({ type: "aq-keep-offline", urls, fetchMissing: true }, [channel.port2]);
+              return replied;
+            }""",
+            urls,
+        )
+        assert answer is True
+        runtime = [entry for name, entries in cached(visit.page).items() if "-precache-" not in name for entry in entries]
+        assert any(entry.endswith("pyodide.asm.wasm") for entry in runtime)
+        assert any(entry.endswith(".snapshot.gz") for entry in runtime)
+        assert_clean(visit)
+
+
 def test_a_second_visit_asks_the_server_for_the_page_alone(browser, built_site):
     """Its scripts and styles, the calculators' worker and its import included, are named by their
     digests, which the service worker answers from its precache; the page itself is asked for."""
