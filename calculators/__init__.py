@@ -18,7 +18,6 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.core import squad
 from calculators.core.parsing import convert_units as _convert_units
 from calculators.core.registry import Registry, discover
 
@@ -38,7 +37,7 @@ __all__ = [
     "title",
 ]
 
-_REGISTRY = Registry(discover(__name__, __path__))
+_REGISTRY = Registry(__name__, discover(__path__))
 
 
 def available() -> tuple[str, ...]:
@@ -102,6 +101,8 @@ def run_table(slug: str, csv_text: str, *, with_html: bool = False) -> dict[str,
     headline figures in its `summary`, its `html` only when `with_html`), and `problems` (per bad
     value: line, athlete, field, column letter, header and the form's own message).
     """
+    from calculators.core import squad  # with csv and statistics: imported by coach mode alone
+
     return squad.run_squad(_REGISTRY.get(slug), csv_text, with_html=with_html)
 
 
@@ -112,6 +113,8 @@ def run_table_json(slug: str, csv_text: str) -> str:
 
 def table_template(slug: str) -> str:
     """A CSV file to start a squad from: the header row and one example athlete (the form's defaults)."""
+    from calculators.core import squad  # with csv and statistics: imported by coach mode alone
+
     return squad.template(_REGISTRY.get(slug))
 
 

@@ -35,6 +35,8 @@ ZERO_CELSIUS_IN_KELVIN = 273.0
 
 @dataclass(frozen=True)
 class Athlete:
+    """The sprinter, as the air resistance and power figures need them."""
+
     body_mass: float
     """kg"""
     height: float
@@ -43,6 +45,8 @@ class Athlete:
 
 @dataclass(frozen=True)
 class Air:
+    """The air at the track, which sets its density and so the drag on the sprinter."""
+
     temperature: float
     """°C"""
     pressure: float

@@ -45,6 +45,7 @@ json.dumps({
     "line": frame.lineno,
     "function": frame.name,
     "columns": [column for _, _, column, end in positions if column is not None or end is not None],
+    "docstrings": {"calculators": calculators.run.__doc__ is not None, "standard library": json.dumps.__doc__ is not None},
 })
 `));
 """
@@ -78,3 +79,9 @@ def test_a_traceback_names_the_file_and_the_line_that_raised(raised):
 
 def test_the_bytecode_carries_no_column_positions(raised):
     assert raised["columns"] == []
+
+
+def test_the_calculators_keep_their_docstrings_and_the_standard_library_does_not(raised):
+    """A dataclass without a docstring is given one at import, made by `inspect` from its
+    signature: about 1 ms each in Pyodide, for some 80 of them."""
+    assert raised["docstrings"] == {"calculators": True, "standard library": False}

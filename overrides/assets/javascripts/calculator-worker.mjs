@@ -192,7 +192,9 @@ async function fetchSnapshot(snapshotURL) {
 // read, uses the gzip file.
 
 const KEPT_FOLDER = "aq-python-snapshots";
-const KEEP_AFTER_MS = 3000; // written once the first results are out (31 MB, off the reader's way)
+// Written a second after the first results (31 MB, off the reader's way), and no later: a reader
+// who leaves within seconds of a first visit still finds it on the next one.
+const KEEP_AFTER_MS = 1000;
 
 // "/speed/assets/calculators/<fingerprint>/pyodide-314.0.7.snapshot.gz", as one file name.
 function keptName(snapshotURL) {
