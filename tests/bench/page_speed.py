@@ -14,8 +14,9 @@ run, it visits in turn, each in a fresh browser profile (nothing cached, no serv
   page, and types into that;
 - the calculator page forced to each start (`?aq-python=snapshot`, `?aq-python=normal`), cold.
 
-Before a second visit the first visit's background downloads (the service worker's precache, the
-snapshot kept for the next visit) are let finish. The site's times are also given as ratios to the
+Before a second visit the first visit's background work is let finish, as for a reader who stays
+on the page: its downloads (the service worker's precache, the snapshot fetched for the next visit)
+and the worker's writing of the heap it keeps inflated. The site's times are also given as ratios to the
 reference's in the same run, so a slower or busier machine moves both.
 """
 

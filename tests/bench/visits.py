@@ -57,6 +57,18 @@ WHEN_LIVE = f"""() => ({{
 
 MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now() })"
 
+# True once the heap the calculators' worker keeps for the next visit is written (a file of the
+# origin's private file system with its bytes: calculator-worker.mjs, `keep`), or when the page has
+# no snapshot to keep (the reference page).
+HEAP_KEPT = """async () => {
+  if (!document.querySelector("section.aq-calc[data-snapshot-url]")) return true;
+  try {
+    const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("aq-python-snapshots");
+    for await (const file of folder.values()) if ((await file.getFile()).size > 0) return true;
+  } catch {}
+  return false;
+}"""
+
 # The next result's latency: from the `input` event a key press makes (its timestamp) to the
 # section's `aq-calculator:result` event.
 ARM_NEXT_RESULT = """() => {
@@ -174,6 +186,21 @@ class Tab:
         self.page.close()
 
 
+def settle(page: Page, traffic: Traffic, limit_s: float, emulation: Emulation) -> bool:
+    """Let the first visit's background work finish, as a reader who stays on the page would: its
+    downloads, then the worker's writing of the heap it keeps for the next visit. False if that took
+    over `limit_s`."""
+    began = time.monotonic()
+    if not traffic.settle(page, limit_s, emulation.release):
+        return False
+    while time.monotonic() - began < limit_s:
+        emulation.release()
+        if page.evaluate(HEAP_KEPT):
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
 def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkProfile,
           *, settle_first: bool) -> tuple[Tab, Visit]:
     """Open `url` in a new page of `context` on `profile`'s network and wait for its first live
@@ -192,7 +219,7 @@ def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkP
     live = state["live"] is not None
     until = state["live"] if live else state["now"]
     waited = time.monotonic()
-    settled = traffic.settle(page, profile.settle_s, emulation.release) if settle_first else False
+    settled = settle(page, traffic, profile.settle_s, emulation) if settle_first else False
     transfers = traffic.take()
     problem = "" if live else (said[-1] if said else "the page gave up")
     print(f"  {url.split('/', 3)[-1]}: " + (f"live at {until:,.0f} ms ({state['start'] or 'reference'})" if live else problem)
