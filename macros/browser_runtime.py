@@ -35,6 +35,13 @@ PYODIDE_FILES = (
 """What a published site copies from the npm package: the Python a reader's browser reads is
 python.zip and calculators.zip beside the wheel (the standard library it needs and the
 calculators, compiled), and no start reads Pyodide's package index."""
+COMPILE_EVERY_FUNCTION = b"//# allFunctionsCalledOnLoad\n"
+"""V8's compile hint (Chromium 136 and later; a comment to any other browser), put before the
+Emscripten module: V8 then compiles its functions as it loads the file, instead of pre-parsing each
+and parsing it again when first called, and most of them are called as Python starts. Measured on
+second visits at 10 Mbit/s (the worker's own marks, 6 visits each): the Emscripten module's set-up
+before instantiation 95-203 -> 66-132 ms, its start after it 266-355 -> 141-268 ms."""
+EAGERLY_COMPILED = ("pyodide.asm.mjs",)
 PREVIEW_FILES = ("python_stdlib.zip",)
 """What the writer's preview copies too: Pyodide's whole standard library (it makes no trimmed one)."""
 PYODIDE_FOLDER = "assets/pyodide"
@@ -119,8 +126,10 @@ def runtime_files(config: MkDocsConfig, project_root: Path, *, preview: bool = F
             File.generated(config, f"{release.folder}/{name}", content=content)
             for name, content in prepared.files(version).items()
         ]
-    files += [
-        File.generated(config, paths.pyodide + name, abs_src_path=str(package / name))
-        for name in (*PYODIDE_FILES, *(PREVIEW_FILES if preview else ()))
-    ]
+    for name in (*PYODIDE_FILES, *(PREVIEW_FILES if preview else ())):
+        if name in EAGERLY_COMPILED:
+            content = COMPILE_EVERY_FUNCTION + (package / name).read_bytes()
+            files.append(File.generated(config, paths.pyodide + name, content=content))
+        else:
+            files.append(File.generated(config, paths.pyodide + name, abs_src_path=str(package / name)))
     return files

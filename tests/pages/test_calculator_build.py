@@ -76,6 +76,10 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     # Only the runtime files (with their precompressed copies): no source maps, no consoles, and
     # neither the package index nor the whole standard library, which no reader's Python reads.
     assert {path.name.removesuffix(".br").removesuffix(".gz") for path in pyodide.iterdir()} == PYODIDE_FILES
+    npm_package = PROJECT_ROOT / "node_modules" / "pyodide"
+    assert (pyodide / "pyodide.mjs").read_bytes() == (npm_package / "pyodide.mjs").read_bytes()
+    # the Emscripten module, as the npm package has it, after V8's hint to compile it as it loads
+    assert (pyodide / "pyodide.asm.mjs").read_bytes() == b"//# allFunctionsCalledOnLoad\n" + (npm_package / "pyodide.asm.mjs").read_bytes()
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     beside = {path.name for path in wheels[0].parent.iterdir()}
