@@ -156,8 +156,9 @@ function remember(key, value) {
   } catch {}
 }
 
-// After a normal start, fetch the snapshot when the page is idle, for the next visit to restore;
-// the worker then keeps it inflated as well (calculator-worker.mjs), so that visit reads it at once.
+// After a normal start, fetch the snapshot for the next visit to restore, once the first live
+// result is out and the page is idle (not while the first run imports its calculator); the worker
+// then keeps it inflated as well (calculator-worker.mjs), so that visit reads it at once.
 function keepSnapshotForNextVisit(snapshotURL) {
   if (navigator.connection?.saveData) return;
   const keep = () =>
@@ -168,8 +169,9 @@ function keepSnapshotForNextVisit(snapshotURL) {
         runtime.worker?.postMessage(message.keepSnapshot(snapshotURL));
       })
       .catch(() => {});
-  if (window.requestIdleCallback) requestIdleCallback(keep, { timeout: 5000 });
-  else setTimeout(keep, 1000);
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(keep, { timeout: 5000 }) : setTimeout(keep, 1000));
+  if (runtime.liveMarked) whenIdle();
+  else document.addEventListener(RESULT_EVENT, whenIdle, { once: true });
 }
 
 // The fastest download this page has seen (its own page, styles and scripts), in Mbit/s.
