@@ -148,10 +148,13 @@ def on_env(env, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    """The preview shows a page's problems above its content (a strict build has failed on them)."""
-    from macros import writer_problems
+    """The preview shows a page's problems above its content (a strict build has failed on them).
+    A published page with calculators gets `aq_early_downloads`, what its head needs to begin
+    Pyodide's downloads (macros/early_downloads.py)."""
+    from macros import early_downloads, writer_problems
 
     notice = writer_problems.problems_of(config).notice_html(page.file.src_path)
     if notice:
         page.content = notice + (page.content or "")
+    context["aq_early_downloads"] = early_downloads.early_downloads_of(config).for_head(page.file.src_path)
     return context

@@ -105,6 +105,30 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     assert not any(PurePosixPath(name).parts[0] in {"macros", "tests", "docs"} for name in names)
 
 
+def early_downloads(site: Path, page: Path) -> dict | None:
+    """The argument of the page's head script that begins Pyodide's downloads (None: no such script),
+    checked to come before every style, which a script in the body waits for."""
+    head = soup_of(site, page).head
+    scripts = [script for script in head.find_all("script") if "early.calculators" in script.get_text()]
+    if not scripts:
+        return None
+    [script] = scripts
+    styles = head.find_all("link", rel="stylesheet")
+    assert styles and all(script.sourceline < style.sourceline or (script.sourceline == style.sourceline and script.sourcepos < style.sourcepos) for style in styles)
+    return json.loads(script.get_text().rsplit("})(", 1)[1].removesuffix(");"))
+
+
+def test_a_page_with_a_calculator_begins_pyodides_downloads_from_its_head(built_site):
+    calculator_page = early_downloads(built_site, CALCULATOR_PAGE)
+    assert calculator_page == {"calculators": [[SLUG, True]], "pyodide": f"../../assets/pyodide/{PYODIDE_VERSION}/"}
+    assert urljoin("https://example.org/calculators/strength-balance/", calculator_page["pyodide"]).endswith(
+        f"/assets/pyodide/{PYODIDE_VERSION}/"
+    )
+    # the article starts them only for an address at the calculator or with its inputs
+    assert early_downloads(built_site, FOOT_STRIKE) == {"calculators": [[SLUG, False]], "pyodide": f"../../assets/pyodide/{PYODIDE_VERSION}/"}
+    assert early_downloads(built_site, Path("index.html")) is None
+
+
 @pytest.mark.parametrize("page", [FOOT_STRIKE, CALCULATOR_PAGE])
 def test_the_runtime_urls_work_from_the_page_at_any_depth_and_site_path(built_site, page):
     section = section_of(built_site, page)
