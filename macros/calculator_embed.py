@@ -196,9 +196,8 @@ def calculator_macro(env: Any) -> Callable[..., str]:
             )
         where = placement(page.markdown or "", slug, earlier_calculators=len(on_page))
         on_page.add(slug)
-        if paths.snapshot:  # a published build: its pages begin Pyodide's downloads from their head
-            leads = PageCalculator(slug, leads=where.heading_level == 2)
-            early_downloads_of(env.conf).note(page.file.src_path, get_relative_url(paths.pyodide, page.url), leads)
+        leads = PageCalculator(slug, leads=where.heading_level == 2)  # for the page's head (partials/early-downloads.html)
+        early_downloads_of(env.conf).note(page.file.src_path, get_relative_url(paths.pyodide, page.url), leads)
         urls = tuple(get_relative_url(path, page.url) for path in paths.urls().values())
         key = (_call_text(slug, overrides), explain, where, urls, root_from(page.url))  # all render reads of the page
         if key not in sections:

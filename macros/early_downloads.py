@@ -1,16 +1,17 @@
-"""Which pages begin Pyodide's two largest downloads from their head, on a first visit.
+"""Which calculators a page is there for, decided once in its head; and, on a first visit of a
+published build, the early start of Pyodide's two largest downloads.
 
 A page whose purpose is a calculator (its own page, or an address at `#slug` or with its shared
-inputs) starts Python at once. On a first visit (no service worker in charge yet) the page itself
-begins the downloads of `pyodide.asm.wasm` and `pyodide.asm.mjs`, so that they start with the
-page's own files instead of once the worker has loaded; the worker's requests join them in the
-browser's HTTP cache. Begun from the head (`overrides/partials/early-downloads.html`), before the
-styles: a script in the page's body waits for every style above it to load, which at 10 Mbit/s
-with 40 ms round trips held the wasm's request back by 170-200 ms.
+inputs) starts Python at once: the head script (`overrides/partials/early-downloads.html`) names
+those calculators for their sections' scripts, which start the worker while the page loads. On a
+first visit (no service worker in charge yet) of a published build it also begins the downloads
+of `pyodide.asm.wasm` and `pyodide.asm.mjs`, so that they start with the page's own files; the
+worker's requests join them in the browser's HTTP cache. From the head, before the styles: a
+script in the page's body waits for every style above it to load, which at 10 Mbit/s with 40 ms
+round trips held the wasm's request back by 170-200 ms.
 
-The calculator macro notes each calculator of a published page here (the writer's preview makes
-no snapshot and starts no download early); `site_hooks.on_page_context` gives the page's template
-what its head needs.
+The calculator macro notes each calculator of a page here; `site_hooks.on_page_context` gives the
+page's template what its head needs.
 """
 
 from __future__ import annotations

@@ -149,8 +149,8 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     """The preview shows a page's problems above its content (a strict build has failed on them).
-    A published page with calculators gets `aq_early_downloads`, what its head needs to begin
-    Pyodide's downloads (macros/early_downloads.py)."""
+    A page with calculators gets `aq_early_downloads`, what its head needs to decide which it is
+    there for and to begin Pyodide's downloads (macros/early_downloads.py)."""
     from macros import early_downloads, writer_problems
 
     notice = writer_problems.problems_of(config).notice_html(page.file.src_path)
