@@ -120,6 +120,11 @@ def section_template(name: str = TEMPLATE.name) -> Template:
     return environment.get_template(name)
 
 
+def urls_from(paths: RuntimePaths, page_url: str) -> dict[str, str]:
+    """The runtime's addresses (RuntimePaths.urls) relative to the page, so the site works under any path."""
+    return {name: get_relative_url(path, page_url) for name, path in paths.urls().items()}
+
+
 def render(
     shown: Example,
     *,
@@ -139,7 +144,7 @@ def render(
         summary=shown.result["summary"],
         schema=shown.result["schema"],
         title=shown.title,
-        urls={name: get_relative_url(path, page_url) for name, path in paths.urls().items()},
+        urls=urls_from(paths, page_url),
         site_root=root_from(page_url),
         privacy_note=PRIVACY_NOTE,
         form=Markup(calculators.form_html(shown.slug, shown.inputs)),
@@ -196,9 +201,10 @@ def calculator_macro(env: Any) -> Callable[..., str]:
             )
         where = placement(page.markdown or "", slug, earlier_calculators=len(on_page))
         on_page.add(slug)
+        urls_from_page = urls_from(paths, page.url)
         leads = PageCalculator(slug, leads=where.heading_level == 2)  # for the page's head (partials/early-downloads.html)
-        early_downloads_of(env.conf).note(page.file.src_path, get_relative_url(paths.pyodide, page.url), leads)
-        urls = tuple(get_relative_url(path, page.url) for path in paths.urls().values())
+        early_downloads_of(env.conf).note(page.file.src_path, urls_from_page, leads)
+        urls = tuple(urls_from_page.values())
         key = (_call_text(slug, overrides), explain, where, urls, root_from(page.url))  # all render reads of the page
         if key not in sections:
             sections[key] = deferred.defer(

@@ -57,11 +57,15 @@ WHEN_LIVE = f"""() => ({{
 
 MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now() })"
 
-# True once the heap the calculators' worker keeps for the next visit is written (a file of the
-# origin's private file system with its bytes: calculator-worker.mjs, `keep`), or when the page has
-# no snapshot to keep (the reference page).
-HEAP_KEPT = """async () => {
+# True once what a visit does for the next one is done: the heap the calculators' worker keeps is
+# written (a file of the origin's private file system with its bytes: calculator-worker.mjs, `keep`),
+# and Pyodide's scripts have been compiled from the service worker's cache (calculators.js,
+# `compileForNextVisit`: its mark, or the note an earlier visit left); at once when the page has no
+# snapshot to keep (the reference page).
+NEXT_VISIT_READY = """async () => {
   if (!document.querySelector("section.aq-calc[data-snapshot-url]")) return true;
+  const compiled = performance.getEntriesByName("aq-python-compiled").length > 0 || localStorage.getItem("aq-calculators:compiled");
+  if (!compiled) return false;
   try {
     const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("aq-python-snapshots");
     for await (const file of folder.values()) if ((await file.getFile()).size > 0) return true;
@@ -188,14 +192,14 @@ class Tab:
 
 def settle(page: Page, traffic: Traffic, limit_s: float, emulation: Emulation) -> bool:
     """Let the first visit's background work finish, as a reader who stays on the page would: its
-    downloads, then the worker's writing of the heap it keeps for the next visit. False if that took
-    over `limit_s`."""
+    downloads, then what it does for the next visit (NEXT_VISIT_READY). False if that took over
+    `limit_s`."""
     began = time.monotonic()
     if not traffic.settle(page, limit_s, emulation.release):
         return False
     while time.monotonic() - began < limit_s:
         emulation.release()
-        if page.evaluate(HEAP_KEPT):
+        if page.evaluate(NEXT_VISIT_READY):
             return True
         page.wait_for_timeout(100)
     return False

@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -194,6 +194,46 @@ def test_a_second_visit_asks_the_server_for_the_page_alone(browser, built_site):
         assert len(versioned) >= 15
         assert f"/{CALCULATOR_PAGE}" in asked
         assert [path for path in asked if "?v=" in path or path.lstrip("/").startswith(PYTHON_PATHS)] == []
+        assert_clean(visit)
+
+
+def traced_compiles(page: Page, url: str, action: Callable[[], None]) -> list[dict]:
+    """What V8 reported of compiling the module at `url` while `action` ran, in any thread of the
+    page's (its workers' included): Chromium's trace events, one per compilation."""
+    session = page.context.new_cdp_session(page)
+    events: list[dict] = []
+    ended: list[bool] = []
+    session.on("Tracing.dataCollected", lambda data: events.extend(data["value"]))
+    session.on("Tracing.tracingComplete", lambda _: ended.append(True))
+    session.send("Tracing.start", {"traceConfig": {"includedCategories": ["v8", "devtools.timeline"]}, "transferMode": "ReportEvents"})
+    action()
+    session.send("Tracing.end")
+    wait_until(page, lambda: ended, "the trace")
+    session.detach()
+    compiled = [event.get("args", {}).get("data", {}) for event in events if event.get("name") == "v8.compileModule"]
+    return [data for data in compiled if data.get("url") == url]
+
+
+def test_once_ready_offline_pyodides_scripts_are_compiled_for_the_next_visit(browser, built_site):
+    """A first visit's worker imports Pyodide before the service worker has it; once it has, a
+    worker of the page's own imports it from the cache, so the browser keeps the compiled code
+    there: the next visit's worker reads it instead of compiling 1.3 MB of JavaScript."""
+    with serve_directory(built_site, recipe=CDN) as url, desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        pyodide = url + runtime_paths(PROJECT_ROOT).pyodide
+        wait_until(visit.page, lambda: visit.page.evaluate("localStorage.getItem('aq-calculators:compiled')") == pyodide, "the scripts compiled")
+
+        def second_visit():
+            calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+            calculator.type({"body_mass": "78"})
+            calculator.expect_result_for({**DEFAULTS, "body_mass": "78"})
+
+        [compiled] = traced_compiles(visit.page, pyodide + "pyodide.asm.mjs", second_visit)
+        assert compiled.get("consumedCacheSize", 0) > 500_000 and not compiled.get("cacheRejected"), compiled
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        visit.page.wait_for_timeout(1000)  # the note shown again compiles nothing again: once a device
+        assert visit.page.evaluate("performance.getEntriesByName('aq-python-compiled').length") == 0
         assert_clean(visit)
 
 

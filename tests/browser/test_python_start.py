@@ -176,7 +176,7 @@ def test_a_damaged_kept_copy_is_dropped_and_python_still_starts(desktop, site_ur
 
 
 def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_one(desktop, site_url):
-    """The section's inline script starts the worker; calculators.js adopts it instead of a second."""
+    """The page's head starts the worker; calculators.js adopts it instead of a second."""
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator = Calculator(desktop.page)
     calculator.expect_state("live")
@@ -187,8 +187,32 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     assert_clean(desktop)
 
 
+# Counts the runs the page asks of any worker (calculator-messages.mjs: run), from the page's start.
+COUNT_RUNS = """(() => {
+  const post = Worker.prototype.postMessage;
+  window.aqRunsAsked = 0;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message?.type === "run") window.aqRunsAsked += 1;
+    return post.call(this, message, ...rest);
+  };
+})()"""
+
+
+@pytest.mark.parametrize("address", [CALCULATOR_PAGE, ARTICLE + "#strength_balance"])
+def test_the_first_result_is_the_answer_to_the_one_run_the_start_asked_for(desktop, site_url, address):
+    """Python is asked once for the page's values as it starts, and that first answer is shown: a
+    second run of the same values would make the reader wait for both."""
+    desktop.page.add_init_script(COUNT_RUNS)
+    desktop.page.goto(site_url + address)
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    calculator.expect_result_for(calculator.inputs())
+    assert desktop.page.evaluate("window.aqRunsAsked") == 1
+    assert_clean(desktop)
+
+
 def test_a_first_visit_downloads_pyodide_once_begun_by_the_page_itself(desktop, built_site):
-    """The section's inline script starts the two largest downloads with the page's own; the
+    """The page's head starts the two largest downloads with the page's own; the
     worker's requests for them join those in the browser's HTTP cache instead of asking again."""
     asked: list[str] = []
     with serve_directory(built_site, recipe=CDN, asked=asked) as url:

@@ -105,28 +105,35 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     assert not any(PurePosixPath(name).parts[0] in {"macros", "tests", "docs"} for name in names)
 
 
-def early_downloads(site: Path, page: Path) -> dict | None:
-    """The argument of the page's head script that begins Pyodide's downloads (None: no such script),
-    checked to come before every style, which a script in the body waits for."""
+def head_start(site: Path, page: Path) -> dict | None:
+    """What the page's head script starts the worker with (None: no such script): its data-
+    attributes, the runtime's addresses, and its calculators [[slug, leads], …]; checked to come
+    before every style, which a script in the body waits for."""
     head = soup_of(site, page).head
-    scripts = [script for script in head.find_all("script") if "early.calculators" in script.get_text()]
+    scripts = [script for script in head.find_all("script") if "aqEarlyWorker" in script.get_text()]
     if not scripts:
         return None
     [script] = scripts
     styles = head.find_all("link", rel="stylesheet")
     assert styles and all(script.sourceline < style.sourceline or (script.sourceline == style.sourceline and script.sourcepos < style.sourcepos) for style in styles)
-    return json.loads(script.get_text().rsplit("})(", 1)[1].removesuffix(");"))
+    urls = {name: value for name, value in script.attrs.items() if name.startswith("data-")}
+    return {"urls": urls, "calculators": json.loads(script.get_text().rsplit("dataset, ", 1)[1].removesuffix(");"))}
 
 
-def test_a_page_with_a_calculator_begins_pyodides_downloads_from_its_head(built_site):
-    calculator_page = early_downloads(built_site, CALCULATOR_PAGE)
-    assert calculator_page == {"calculators": [[SLUG, True]], "pyodide": f"../../assets/pyodide/{PYODIDE_VERSION}/"}
-    assert urljoin("https://example.org/calculators/strength-balance/", calculator_page["pyodide"]).endswith(
+def test_a_page_with_a_calculator_starts_its_worker_and_pyodides_downloads_from_its_head(built_site):
+    calculator_page = head_start(built_site, CALCULATOR_PAGE)
+    section = section_of(built_site, CALCULATOR_PAGE)
+    assert calculator_page["calculators"] == [[SLUG, True]]
+    assert calculator_page["urls"] == {name: section[name] for name in ("data-worker-url", "data-pyodide-url", "data-snapshot-url")}
+    assert "calculator-worker.mjs?v=" in calculator_page["urls"]["data-worker-url"]  # by its digest: from the precache
+    assert urljoin("https://example.org/calculators/strength-balance/", calculator_page["urls"]["data-pyodide-url"]).endswith(
         f"/assets/pyodide/{PYODIDE_VERSION}/"
     )
     # the article starts them only for an address at the calculator or with its inputs
-    assert early_downloads(built_site, FOOT_STRIKE) == {"calculators": [[SLUG, False]], "pyodide": f"../../assets/pyodide/{PYODIDE_VERSION}/"}
-    assert early_downloads(built_site, Path("index.html")) is None
+    article = head_start(built_site, FOOT_STRIKE)
+    assert article["calculators"] == [[SLUG, False]]
+    assert article["urls"]["data-pyodide-url"] == f"../../assets/pyodide/{PYODIDE_VERSION}/"
+    assert head_start(built_site, Path("index.html")) is None
 
 
 @pytest.mark.parametrize("page", [FOOT_STRIKE, CALCULATOR_PAGE])

@@ -3,8 +3,8 @@
 //
 //   page -> worker   (its name)                  workerName(urls): where Pyodide and the snapshot are,
 //                                                read by the worker as soon as its module has run, so it
-//                                                starts on what every start needs (the inline script of
-//                                                partials/calculator.html spells it out: keep the two alike)
+//                                                starts on what every start needs (the head script of
+//                                                partials/early-downloads.html spells it out: keep the two alike)
 //                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library, the calculators' zip and the snapshot are;
 //                                                `wanted`: "snapshot" or "normal"
@@ -14,6 +14,9 @@
 //                                                the inputs with their numbers in the new units
 //                    keepSnapshot(snapshotURL)   after a normal start, the page has fetched the
 //                                                snapshot for the next visit: keep it inflated too
+//                    compile(pyodideURL)         to a worker of its own, for the next visit: import
+//                                                Pyodide's scripts, and nothing more (calculators.js:
+//                                                compileForNextVisit)
 //   worker -> page   progress(step)               the start moved on: a step done, or bytes arrived
 //                                                (the page gives up on a start silent for too long)
 //                    ready(path)                  Python and the calculators are loaded, by the
@@ -23,12 +26,15 @@
 //                                                calculators.run_table(...)'s for table `id`, or
 //                                                calculators.convert_units(...)'s for convert `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
+//                    compiled()                   Pyodide's scripts are imported (compile's answer)
 
 export const BOOT = "boot";
 export const RUN = "run";
 export const TABLE = "table";
 export const CONVERT = "convert";
 export const KEEP_SNAPSHOT = "keep-snapshot";
+export const COMPILE = "compile";
+export const COMPILED = "compiled";
 export const PROGRESS = "progress";
 export const READY = "ready";
 export const FAILED = "failed";
@@ -58,6 +64,8 @@ export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
 export const table = (id, slug, csvText) => ({ type: TABLE, id, slug, csvText });
 export const convert = (id, slug, inputs, units) => ({ type: CONVERT, id, slug, inputs, units });
 export const keepSnapshot = (snapshotURL) => ({ type: KEEP_SNAPSHOT, snapshotURL });
+export const compile = (pyodideURL) => ({ type: COMPILE, pyodideURL });
+export const compiled = () => ({ type: COMPILED });
 export const progress = (step) => ({ type: PROGRESS, step });
 export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });

@@ -123,6 +123,12 @@ async function importPyodide(pyodideURL) {
   return (await import(new URL("pyodide.mjs", pyodideURL).href)).loadPyodide;
 }
 
+// Pyodide's loader and the Emscripten module it imports in turn, imported (a module is fetched and
+// compiled once a worker: a start's own imports find them).
+function importPyodideScripts(pyodideURL) {
+  return Promise.all([importPyodide(pyodideURL), import(new URL("pyodide.asm.mjs", pyodideURL).href)]);
+}
+
 // Where a normal start puts calculators.zip, on sys.path (as make_python_zip.mjs checks it).
 const CALCULATORS_ON_PATH = "/lib/calculators.zip";
 
@@ -326,10 +332,7 @@ let prepared = null;
 function prepare({ pyodideURL, snapshotURL }) {
   if (prepared) return;
   compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
-  // The loader, and the Emscripten module it imports in turn, imported now (a module is fetched and
-  // compiled once: the start's own imports find them); the start reports what fails.
-  importPyodide(pyodideURL).catch(() => {});
-  import(new URL("pyodide.asm.mjs", pyodideURL).href).catch(() => {});
+  importPyodideScripts(pyodideURL).catch(() => {}); // the start reports what fails
   const restored = snapshotURL
     ? snapshotOnDevice(snapshotURL).then((here) => (here ? restore(pyodideURL, snapshotURL) : null))
     : Promise.resolve(null);
@@ -387,6 +390,8 @@ runner.then(
 self.addEventListener("message", async ({ data }) => {
   if (data.type === message.KEEP_SNAPSHOT) {
     setTimeout(() => keepForNextVisit(data.snapshotURL), KEEP_AFTER_MS); // the first results first
+  } else if (data.type === message.COMPILE) {
+    importPyodideScripts(data.pyodideURL).then(() => self.postMessage(message.compiled()), () => {});
   } else if (data.type === message.BOOT && !booted) {
     booted = true;
     bootWith(data);

@@ -69,7 +69,12 @@ function moduleWorker(url, name) {
   return worker;
 }
 
-// The worker the page's inline script started while the page loaded (partials/calculator.html),
+// A data- attribute's address, made absolute ("" when there is none).
+function absolute(url) {
+  return url ? new URL(url, document.baseURI).href : "";
+}
+
+// The worker the page's head started while the page loaded (partials/early-downloads.html),
 // taken once: a Retry, or a worker lost, starts a new one.
 function earlyWorker(url) {
   const worker = window.aqEarlyWorker;
@@ -84,7 +89,6 @@ function startRuntime(view, { retry = false } = {}) {
   setRuntimeState("loading");
   performance.mark("aq-calculator-start");
   const { workerUrl, pyodideUrl, wheelUrl, stdlibUrl, calculatorsUrl, snapshotUrl } = view.section.dataset;
-  const absolute = (url) => (url ? new URL(url, document.baseURI).href : "");
   const urls = {
     pyodideURL: absolute(pyodideUrl),
     wheelURL: absolute(wheelUrl),
@@ -169,9 +173,59 @@ function keepSnapshotForNextVisit(snapshotURL) {
         runtime.worker?.postMessage(message.keepSnapshot(snapshotURL));
       })
       .catch(() => {});
-  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(keep, { timeout: 5000 }) : setTimeout(keep, 1000));
-  if (runtime.liveMarked) whenIdle();
-  else document.addEventListener(RESULT_EVENT, whenIdle, { once: true });
+  if (runtime.liveMarked) whenIdle(keep);
+  else document.addEventListener(RESULT_EVENT, () => whenIdle(keep), { once: true });
+}
+
+function whenIdle(task) {
+  if (window.requestIdleCallback) requestIdleCallback(task, { timeout: 5000 });
+  else setTimeout(task, 1000);
+}
+
+// ---- the next visit: Pyodide's scripts compiled once, from the service worker's cache ------------
+
+// Chromium keeps a script's compiled code beside its entry in Cache Storage once the script has run
+// from there (V8's code cache), and every later run reads it instead of compiling. For Pyodide's
+// Emscripten module (1.3 MB, compiled whole as it loads: macros/browser_runtime.py) that is most of
+// the worker's start before Python's own. A first visit's worker imported the scripts before the
+// service worker had cached them, so the next visit would compile them again (and only the one
+// after would read them). So once this device has the calculator offline (offline.mjs says so with
+// OFFLINE_EVENT, the files are in the service worker's cache), a worker of its own imports them
+// once from there, and ends. Once per Pyodide version on this device.
+const OFFLINE_EVENT = "aq-calculator:offline"; // dispatched on the section by offline.mjs
+const COMPILED_KEPT = "aq-calculators:compiled"; // localStorage: the Pyodide folder last compiled so
+const COMPILED_MARK = "aq-python-compiled"; // performance mark: that worker has ended
+const COMPILED_WRITTEN_MS = 2000; // after its import, for the browser to write the code down
+const COMPILE_GIVE_UP_MS = 30_000;
+let compiling = false;
+document.addEventListener(OFFLINE_EVENT, ({ target }) => whenIdle(() => compileForNextVisit(target)));
+
+function compileForNextVisit(section) {
+  const pyodideURL = absolute(section.dataset.pyodideUrl);
+  if (compiling || !pyodideURL || remembered(COMPILED_KEPT) === pyodideURL) return;
+  compiling = true;
+  let worker;
+  try {
+    worker = moduleWorker(absolute(section.dataset.workerUrl), "aq-compile");
+  } catch {
+    return; // no module workers: no calculator started either
+  }
+  let imported = false;
+  const end = () => {
+    clearTimeout(givingUp);
+    worker.terminate();
+    if (imported) remember(COMPILED_KEPT, pyodideURL);
+    performance.mark(COMPILED_MARK);
+  };
+  const givingUp = setTimeout(end, COMPILE_GIVE_UP_MS);
+  worker.addEventListener("message", ({ data }) => {
+    if (data.type !== message.COMPILED) return;
+    imported = true;
+    clearTimeout(givingUp);
+    setTimeout(end, COMPILED_WRITTEN_MS);
+  });
+  worker.addEventListener("error", end);
+  worker.postMessage(message.compile(pyodideURL));
 }
 
 // The fastest download this page has seen (its own page, styles and scripts), in Mbit/s.
@@ -380,7 +434,9 @@ function enhance(section) {
   } else if (section.hasAttribute("data-leads-page") || location.hash === `#${view.slug}`) {
     startRuntime(view); // the page is there for this calculator: no need to wait for the first frame's layout
   }
-  if (runtime.worker) requestResult(view); // Python is already running
+  // Python is already running (a page instant navigation brought): ask for this one's result. Not
+  // again for a start just made here, which asked already (a second run would hide the first answer).
+  if (runtime.worker && !view.asked) requestResult(view);
 }
 
 // What a screen reader hears after each result: its headline (or which fields need attention),

@@ -9,6 +9,7 @@
 
 const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
 const KEEP_OFFLINE = "aq-keep-offline"; // the one message the service worker answers (macros/sw.src.js)
+const OFFLINE_EVENT = "aq-calculator:offline"; // dispatched on the section once its note shows (calculators.js listens)
 const ATTEMPTS = 6; // asking again after 1, 2, 4, 8, 16 s: a new build's worker may still be taking over
 const REPLY_MS = 120_000; // the worker may be fetching megabytes of Python
 
@@ -38,9 +39,11 @@ if (serviceWorkers && named) {
 }
 
 // After a live result: once the worker has every file the calculator runs on (fetching what a
-// first visit's calculator fetched before the worker was there), show the section's note. Asked
-// again a few times, and whenever a worker takes charge of the page: a new build's worker, which
-// alone has this page's files, may take over only after a long install on a slow connection.
+// first visit's calculator fetched before the worker was there), show the section's note, and say
+// so on the section (OFFLINE_EVENT: calculators.js then has Pyodide's scripts compiled from
+// there). Asked again a few times, and whenever a worker takes charge of the page: a new build's
+// worker, which alone has this page's files, may take over only after a long install on a slow
+// connection.
 async function showWhenReadyOffline(section) {
   const note = section.querySelector?.(".aq-calc__offline");
   if (!note || asked.has(section)) return;
@@ -50,6 +53,7 @@ async function showWhenReadyOffline(section) {
   const ask = async () => {
     if (note.hidden && (await cachedByWorker(urls))) {
       note.hidden = false;
+      section.dispatchEvent(new CustomEvent(OFFLINE_EVENT, { bubbles: true }));
       serviceWorkers.removeEventListener("controllerchange", ask);
     }
   };
