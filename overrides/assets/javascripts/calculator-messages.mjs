@@ -7,7 +7,9 @@
 //                                                partials/early-downloads.html spells it out: keep the two alike)
 //                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library, the calculators' zip and the snapshot are;
-//                                                `wanted`: "snapshot" or "normal"
+//                                                `wanted`: "snapshot" or "normal", the page's choice
+//                                                when the snapshot is not on this device (the worker
+//                                                restores one it finds here), unless `forced`
 //                    run(id, slug, inputs)        inputs: {name: text}, as the reader typed them
 //                    table(id, slug, csvText)     a squad's CSV file (coach mode, squad.js)
 //                    convert(id, slug, inputs, units)  the reader switched unit choices ({choice: unit}):
@@ -51,7 +53,7 @@ export const namedInWorkerName = (name) => {
   const named = new URLSearchParams(name);
   return named.get("pyodide") ? { pyodideURL: named.get("pyodide"), snapshotURL: named.get("snapshot") ?? "" } : null;
 };
-export const boot = ({ pyodideURL, wheelURL, stdlibURL, calculatorsURL = "", snapshotURL, wanted = "" }) => ({
+export const boot = ({ pyodideURL, wheelURL, stdlibURL, calculatorsURL = "", snapshotURL, wanted = "", forced = false }) => ({
   type: BOOT,
   pyodideURL,
   wheelURL,
@@ -59,6 +61,7 @@ export const boot = ({ pyodideURL, wheelURL, stdlibURL, calculatorsURL = "", sna
   calculatorsURL,
   snapshotURL,
   wanted,
+  forced,
 });
 export const run = (id, slug, inputs) => ({ type: RUN, id, slug, inputs });
 export const table = (id, slug, csvText) => ({ type: TABLE, id, slug, csvText });

@@ -14,8 +14,9 @@
 //   and no wheel installed. Fewer bytes, so first on a slow network (the page then fetches the
 //   snapshot in the background, so the next visit restores it). The writer's preview has
 //   Pyodide's own standard library instead, and installs the wheel.
-// The page chooses (calculators.js: chooseStart). A snapshot that cannot be used (missing, damaged,
-// of another build) falls back to "normal".
+// A snapshot on this device (kept inflated, or in the service worker's cache) is restored; else the
+// page chooses (calculators.js: chooseStart), and it may force either start. A snapshot that cannot
+// be used (missing, damaged, of another build) falls back to "normal".
 //
 // The page gives up on a start that stays silent too long (calculators.js: the watchdog), so the
 // worker reports each step and the bytes as they arrive (`progress`): a slow network is not a stuck
@@ -325,7 +326,7 @@ function fetchAhead(urls) {
 // has run, when the worker's name says where Pyodide is: workerName in calculator-messages.mjs),
 // or at boot: Pyodide's loader and Emscripten module imported, its wasm compiled ahead.
 // And when the snapshot is on this device (kept inflated by an earlier visit, or by the service
-// worker), the page will choose to restore it (calculators.js: chooseStart), so the worker reads it
+// worker), the start will restore it (unless the page forces a normal one), so the worker reads it
 // and restores it at once, while the page is still loading.
 let prepared = null;
 
@@ -333,11 +334,10 @@ function prepare({ pyodideURL, snapshotURL }) {
   if (prepared) return;
   compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
   importPyodideScripts(pyodideURL).catch(() => {}); // the start reports what fails
-  const restored = snapshotURL
-    ? snapshotOnDevice(snapshotURL).then((here) => (here ? restore(pyodideURL, snapshotURL) : null))
-    : Promise.resolve(null);
+  const onDevice = snapshotURL ? snapshotOnDevice(snapshotURL) : Promise.resolve(false);
+  const restored = onDevice.then((here) => (here ? restore(pyodideURL, snapshotURL) : null));
   restored.catch(() => {}); // the start awaits it, and falls back
-  prepared = { snapshotURL, restored };
+  prepared = { snapshotURL, onDevice, restored };
 }
 
 async function snapshotOnDevice(snapshotURL) {
@@ -360,8 +360,9 @@ function takeRestored(snapshotURL) {
 // (slug, inputsJSON) -> resultJSON, and the start used: "snapshot", "normal", or "fallback" (a
 // snapshot was tried and could not be used).
 async function boot(urls) {
-  let path = urls.wanted === "normal" ? "normal" : "snapshot"; // the page's choice (calculators.js)
   prepare(urls);
+  const here = !urls.forced && prepared.snapshotURL === urls.snapshotURL && (await prepared.onDevice);
+  let path = here || urls.wanted !== "normal" ? "snapshot" : "normal"; // else the page's choice (calculators.js)
   if (path !== "snapshot") takeRestored(urls.snapshotURL); // not wanted: let it go
   let pyodide;
   if (path === "snapshot") {

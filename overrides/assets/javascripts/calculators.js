@@ -112,9 +112,7 @@ function startRuntime(view, { retry = false } = {}) {
   });
   watchWorker();
   runtime.snapshotURL = urls.snapshotURL;
-  chooseStart(urls.snapshotURL).then((wanted) => {
-    if (runtime.worker === worker) worker.postMessage(message.boot({ ...urls, wanted }));
-  });
+  worker.postMessage(message.boot({ ...urls, ...chooseStart(urls.snapshotURL) }));
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
 }
 
@@ -125,23 +123,24 @@ function startRuntime(view, { retry = false } = {}) {
 // snapshot on the device always restores it.
 const SNAPSHOT_MIN_MBPS = 20;
 
-async function chooseStart(snapshotURL) {
-  if (!snapshotURL) return "normal";
+// The start the page wants: {wanted: "snapshot" | "normal", forced}. Unless `forced`, the worker
+// restores a snapshot it finds on this device whatever `wanted` says (kept inflated, or in the
+// service worker's cache: it looks as it starts, before this page's scripts have run), so the page
+// decides at once, without asking Cache Storage itself. The snapshot an earlier visit fetched
+// without a service worker, into the browser's HTTP cache, only this page knows of (localStorage).
+function chooseStart(snapshotURL) {
+  if (!snapshotURL) return { wanted: "normal", forced: true }; // the writer's preview has none
   const forced = new URLSearchParams(location.search).get("aq-python"); // for tests and the benchmark
-  if (forced === "snapshot" || forced === "normal") return forced;
-  if (await onThisDevice(snapshotURL)) return "snapshot";
-  if (navigator.connection?.saveData) return "normal";
-  const mbps = measuredMbps() ?? navigator.connection?.downlink;
-  return mbps === undefined || mbps >= SNAPSHOT_MIN_MBPS ? "snapshot" : "normal";
+  if (forced === "snapshot" || forced === "normal") return { wanted: forced, forced: true };
+  return { wanted: snapshotFirst(snapshotURL) ? "snapshot" : "normal", forced: false };
 }
 
-// Whether the snapshot is already on this device: kept by the service worker, or (without one)
-// fetched on an earlier visit, which this page notes (the browser's HTTP cache keeps the file).
-async function onThisDevice(url) {
-  try {
-    if (await window.caches?.match(url)) return true;
-  } catch {} // no Cache Storage here
-  return remembered(SNAPSHOT_KEPT) === url;
+// Whether restoring the snapshot beats a normal start when the service worker does not have it.
+function snapshotFirst(snapshotURL) {
+  if (remembered(SNAPSHOT_KEPT) === snapshotURL) return true; // fetched before: in the HTTP cache
+  if (navigator.connection?.saveData) return false;
+  const mbps = measuredMbps() ?? navigator.connection?.downlink;
+  return mbps === undefined || mbps >= SNAPSHOT_MIN_MBPS;
 }
 
 const SNAPSHOT_KEPT = "aq-calculators:snapshot"; // localStorage: the snapshot last fetched
