@@ -121,8 +121,7 @@ def on_post_build(config):
 
 
 def on_env(env, config, files):
-    """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`,
-    and the scripts block's `site_scripts_first` (macros/script_order.py);
+    """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`;
     `aq_offline`, true in a published build (whose pages name its service worker); and
     `aq_module_scripts`, the site's module scripts and their imports (macros/module_preload.py).
 
@@ -130,7 +129,7 @@ def on_env(env, config, files):
     written (the preview shows the problems on their pages): links to headings (MkDocs checks them
     again after writing the pages; each problem is reported once), and `coming_soon(...)` calls
     whose article is published."""
-    from macros import article_blocks, module_preload, script_order, structured_data, writer_problems
+    from macros import article_blocks, module_preload, structured_data, writer_problems
 
     problems = writer_problems.problems_of(config)
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
@@ -142,7 +141,6 @@ def on_env(env, config, files):
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article
-    env.filters["site_scripts_first"] = script_order.site_scripts_first
     env.globals["aq_offline"] = not serving()  # a published build: pages name its service worker
     modules = [script.path for script in config.extra_javascript if getattr(script, "type", None) == "module"]
     env.globals["aq_module_scripts"] = module_preload.module_graph(Path(config.theme.custom_dir), modules)

@@ -11,7 +11,6 @@
 
 import * as message from "./calculator-messages.mjs";
 import { updateChildren } from "./update-in-place.mjs";
-import { onEveryPage } from "./every-page.mjs";
 
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result, with its answer
@@ -812,4 +811,5 @@ function enhanceAll() {
   }
 }
 
-onEveryPage(enhanceAll);
+if (window.document$) window.document$.subscribe(enhanceAll);
+else enhanceAll();

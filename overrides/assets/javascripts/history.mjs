@@ -13,7 +13,6 @@
 import { runTable } from "./calculators.js";
 import * as saved from "./saved-tests.mjs";
 import { charts } from "./saved-tests-chart.mjs";
-import { onEveryPage } from "./every-page.mjs";
 
 const RESULT_EVENT = "aq-calculator:result";
 const PREVIOUS = "previous_"; // a retest's fields: previous_NAME holds the earlier test's NAME
@@ -387,4 +386,5 @@ function enhanceAll() {
   }
 }
 
-onEveryPage(enhanceAll);
+if (window.document$) window.document$.subscribe(enhanceAll);
+else enhanceAll();

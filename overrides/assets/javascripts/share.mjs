@@ -7,8 +7,6 @@
 // with a visible line saying what happened, which screen readers hear too (role="status").
 // Print prints this calculator alone, its inputs and its result (print.css).
 
-import { onEveryPage } from "./every-page.mjs";
-
 const SAID = {
   shared: "Shared: whoever opens the link sees this result, worked out from the same values.",
   copied: "Link copied: paste it anywhere to share this result. Whoever opens it sees the same values.",
@@ -103,4 +101,5 @@ function enhanceAll() {
   }
 }
 
-onEveryPage(enhanceAll);
+if (window.document$) window.document$.subscribe(enhanceAll);
+else enhanceAll();

@@ -9,7 +9,6 @@
 
 import { runTable } from "./calculators.js";
 import { printAlone } from "./share.mjs";
-import { onEveryPage } from "./every-page.mjs";
 
 const MAX_FILE_BYTES = 5_000_000; // as calculators/core/squad.py: far more than a squad needs
 const RESULT_EVENT = "aq-squad:result"; // on the section once a table is all shown, or a file refused (tests, benchmark)
@@ -230,4 +229,5 @@ function enhanceAll() {
   }
 }
 
-onEveryPage(enhanceAll);
+if (window.document$) window.document$.subscribe(enhanceAll);
+else enhanceAll();
