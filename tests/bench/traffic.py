@@ -60,14 +60,20 @@ class Traffic:
         return [self._transfer(request) for request in taken]
 
     def _transfer(self, request: Request) -> Transfer:
+        timing = request.timing
+        finished_at = timing["startTime"] + max(timing["responseEnd"], 0)
+        if request in self.answered_by_worker:
+            # Nothing crossed the network for it, so its sizes are not asked for. `sizes()` waits
+            # for Chromium's extra information on the response; runs of this benchmark have stalled
+            # there forever, on a finished request.
+            return Transfer(sent=0, finished_at=finished_at, mbps=0.0)
         sizes = request.sizes()
         body = sizes["responseBodySize"]
-        sent = 0 if request in self.answered_by_worker else max(0, sizes["responseHeadersSize"] + body)
-        timing = request.timing
+        sent = max(0, sizes["responseHeadersSize"] + body)
         seconds = (timing["responseEnd"] - timing["responseStart"]) / 1000
         return Transfer(
             sent=sent,
-            finished_at=timing["startTime"] + max(timing["responseEnd"], 0),
+            finished_at=finished_at,
             mbps=body * 8 / seconds / 1e6 if sent and body >= LARGE_DOWNLOAD and seconds > 0 else 0.0,
         )
 
