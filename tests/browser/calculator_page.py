@@ -115,8 +115,12 @@ class Calculator:
     def type(self, values: Mapping[str, str]) -> None:
         """Type each value into its field, opening a folded group first as a reader would."""
         for name, value in values.items():
-            group = self.section.locator("details.aq-group:not([open])").filter(has=self.page.locator(f"[name={name}]"))
-            if group.count():
+            group = self.section.locator("details.aq-group").filter(has=self.page.locator(f"[name={name}]"))
+            # A result with a message for one of the group's fields opens it too: one that does so
+            # just before the click gets it folded again by the click, so look again.
+            for _ in range(3):
+                if not group.count() or group.get_attribute("open") is not None:
+                    break
                 group.locator("summary").click()
             self.field(name).fill(value)
 
