@@ -3,6 +3,8 @@ cost on the wire, from Playwright's network events."""
 
 from __future__ import annotations
 
+import asyncio
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +15,8 @@ LARGE_DOWNLOAD = 100_000
 """Bytes: downloads this large show the rate the network really gave (the emulation check)."""
 QUIET_S = 3.0
 """A first visit has settled when no request has been in flight for this long."""
+SIZES_PATIENCE_S = 10.0
+"""How long a finished request's sizes may take to arrive (they are normally there at once)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,7 @@ class Traffic:
         self.finished: list[Request] = []
         self.in_flight: set[Request] = set()
         self.answered_by_worker: set[Request] = set()
+        self.responses: dict[Request, Response] = {}
         context.on("request", self._started)
         context.on("response", self._answered)
         context.on("requestfinished", self._finished)
@@ -44,6 +49,7 @@ class Traffic:
         self.in_flight.add(request)
 
     def _answered(self, response: Response) -> None:
+        self.responses[response.request] = response
         if response.from_service_worker:
             self.answered_by_worker.add(response.request)
 
@@ -63,11 +69,8 @@ class Traffic:
         timing = request.timing
         finished_at = timing["startTime"] + max(timing["responseEnd"], 0)
         if request in self.answered_by_worker:
-            # Nothing crossed the network for it, so its sizes are not asked for. `sizes()` waits
-            # for Chromium's extra information on the response; runs of this benchmark have stalled
-            # there forever, on a finished request.
-            return Transfer(sent=0, finished_at=finished_at, mbps=0.0)
-        sizes = request.sizes()
+            return Transfer(sent=0, finished_at=finished_at, mbps=0.0)  # nothing crossed the network for it
+        sizes = self._sizes(request)
         body = sizes["responseBodySize"]
         sent = max(0, sizes["responseHeadersSize"] + body)
         seconds = (timing["responseEnd"] - timing["responseStart"]) / 1000
@@ -76,6 +79,20 @@ class Traffic:
             finished_at=finished_at,
             mbps=body * 8 / seconds / 1e6 if sent and body >= LARGE_DOWNLOAD and seconds > 0 else 0.0,
         )
+
+    def _sizes(self, request: Request) -> dict[str, int]:
+        """Playwright's `Request.sizes()`, given SIZES_PATIENCE_S. It waits for Chromium's extra
+        information on the response, which for some finished requests never comes: runs of this
+        benchmark stalled there for good. Those are counted by the response's `Content-Length`
+        (every file the benchmark's server sends has one) and said on stderr."""
+        try:
+            # The sync API has no timeout for this call: its coroutine, run by the sync API's loop.
+            return request._sync(asyncio.wait_for(request._impl_obj.sizes(), SIZES_PATIENCE_S))  # noqa: SLF001
+        except TimeoutError:
+            response = self.responses.get(request)
+            body = int(response.headers.get("content-length", 0)) if response else 0
+            print(f"  (no sizes from the browser for {request.url}: {body:,} bytes by its Content-Length)", file=sys.stderr)
+            return {"responseBodySize": body, "responseHeadersSize": 0}
 
     def settle(self, page: Page, limit_s: float, meanwhile: Callable[[], None]) -> bool:
         """Wait until nothing has been in flight for QUIET_S, doing `meanwhile` every 50 ms; False
