@@ -187,40 +187,37 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     assert_clean(desktop)
 
 
-# Counts the runs the page asks of any worker (calculator-messages.mjs: run), from the page's start.
-COUNT_RUNS = """(() => {
+# Records each run the page asks of any worker (calculator-messages.mjs: run), from the page's
+# start: window.aqRunsAsked, "before" or "after" DOMContentLoaded for each.
+RECORD_RUNS = """(() => {
+  let loaded = false;
+  window.addEventListener("DOMContentLoaded", () => { loaded = true; }, { capture: true, once: true });
   const post = Worker.prototype.postMessage;
-  window.aqRunsAsked = 0;
+  window.aqRunsAsked = [];
   Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.type === "run") window.aqRunsAsked += 1;
+    if (message?.type === "run") window.aqRunsAsked.push(loaded ? "after" : "before");
     return post.call(this, message, ...rest);
   };
 })()"""
+
+
+def live_with_runs_recorded(session: PageRecorder, address: str) -> tuple[Calculator, list[str]]:
+    """The page at `address` once live with the result CPython gives, and the runs it asked for."""
+    session.page.add_init_script(RECORD_RUNS)
+    session.page.goto(address)
+    calculator = Calculator(session.page)
+    calculator.expect_state("live")
+    calculator.expect_result_for(calculator.inputs())
+    return calculator, session.page.evaluate("window.aqRunsAsked")
 
 
 @pytest.mark.parametrize("address", [CALCULATOR_PAGE, ARTICLE + "#strength_balance"])
 def test_the_first_result_is_the_answer_to_the_one_run_the_start_asked_for(desktop, site_url, address):
     """Python is asked once for the page's values as it starts, and that first answer is shown: a
     second run of the same values would make the reader wait for both."""
-    desktop.page.add_init_script(COUNT_RUNS)
-    desktop.page.goto(site_url + address)
-    calculator = Calculator(desktop.page)
-    calculator.expect_state("live")
-    calculator.expect_result_for(calculator.inputs())
-    assert desktop.page.evaluate("window.aqRunsAsked") == 1
+    _, runs = live_with_runs_recorded(desktop, site_url + address)
+    assert len(runs) == 1
     assert_clean(desktop)
-
-
-ASKED_BEFORE_LOADED = """(() => {
-  let loaded = false;
-  window.addEventListener("DOMContentLoaded", () => { loaded = true; }, { capture: true, once: true });
-  const post = Worker.prototype.postMessage;
-  window.aqFirstRunAsked = "";
-  Worker.prototype.postMessage = function (message, ...rest) {
-    if (message?.type === "run" && !window.aqFirstRunAsked) window.aqFirstRunAsked = loaded ? "after" : "before";
-    return post.call(this, message, ...rest);
-  };
-})()"""
 
 
 @pytest.mark.parametrize("address", [CALCULATOR_PAGE, ARTICLE + "#strength_balance"])
@@ -228,12 +225,8 @@ def test_python_is_asked_for_the_result_before_the_pages_own_setting_up(desktop,
     """The calculators ask Python for the page's result as soon as their script runs, before
     DOMContentLoaded, while Material sets the page up (0.25-0.4 s with the page's processor slowed
     4x). What follows a result still hears of that first one: the reader can save it."""
-    desktop.page.add_init_script(ASKED_BEFORE_LOADED)
-    desktop.page.goto(site_url + address)
-    calculator = Calculator(desktop.page)
-    calculator.expect_state("live")
-    calculator.expect_result_for(calculator.inputs())
-    assert desktop.page.evaluate("window.aqFirstRunAsked") == "before", "the first run waited for DOMContentLoaded"
+    calculator, runs = live_with_runs_recorded(desktop, site_url + address)
+    assert runs[0] == "before", "the first run waited for DOMContentLoaded"
     expect(calculator.section.get_by_role("button", name="Save this test")).to_be_visible()
     assert_clean(desktop)
 
