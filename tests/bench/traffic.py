@@ -39,7 +39,6 @@ class Traffic:
         self.finished: list[Request] = []
         self.in_flight: set[Request] = set()
         self.answered_by_worker: set[Request] = set()
-        self.responses: dict[Request, Response] = {}
         context.on("request", self._started)
         context.on("response", self._answered)
         context.on("requestfinished", self._finished)
@@ -49,7 +48,6 @@ class Traffic:
         self.in_flight.add(request)
 
     def _answered(self, response: Response) -> None:
-        self.responses[response.request] = response
         if response.from_service_worker:
             self.answered_by_worker.add(response.request)
 
@@ -89,7 +87,7 @@ class Traffic:
             # The sync API has no timeout for this call: its coroutine, run by the sync API's loop.
             return request._sync(asyncio.wait_for(request._impl_obj.sizes(), SIZES_PATIENCE_S))  # noqa: SLF001
         except TimeoutError:
-            response = self.responses.get(request)
+            response = request.response()
             body = int(response.headers.get("content-length", 0)) if response else 0
             print(f"  (no sizes from the browser for {request.url}: {body:,} bytes by its Content-Length)", file=sys.stderr)
             return {"responseBodySize": body, "responseHeadersSize": 0}
