@@ -18,7 +18,8 @@ const { core, precaching, routing, strategies } = self.workbox;
 
 const PRECACHE = self.__WB_MANIFEST; // [{url, revision}], site-relative (workbox-build)
 const RUNTIME = self.__AQ_RUNTIME__; // [{folder: "assets/pyodide/314.0.7/", files: ["pyodide.mjs", …]}, …]
-const KEEP_OFFLINE = "aq-keep-offline"; // the page's one message (offline.mjs): {type, urls, fetchMissing} -> true | false
+const KEEP_OFFLINE = "aq-keep-offline"; // the page asks (offline.mjs): {type, urls, fetchMissing} -> true | false
+const TAKE_OVER = "aq-take-over"; // the page tells a new build's waiting worker to take over (offline.mjs)
 const NETWORK_TIMEOUT_SECONDS = 3;
 const PREFIX = "aq"; // every cache of the site is "aq-…-<scope>", so two sites on one host keep theirs
 const SCOPE = self.registration.scope;
@@ -94,6 +95,7 @@ async function keepOffline({ urls = [], fetchMissing = true }, event) {
 }
 
 self.addEventListener("message", (event) => {
+  if (event.data?.type === TAKE_OVER) return void event.waitUntil(self.skipWaiting());
   if (event.data?.type !== KEEP_OFFLINE) return;
   const answer = keepOffline(event.data, event).catch(() => false);
   event.waitUntil(answer);
@@ -102,6 +104,10 @@ self.addEventListener("message", (event) => {
 
 // ---- a new build takes over at once, and leaves nothing of the old one -------------------------
 
+// Installed, this worker waits until the old one has no work. Chromium may let the old one run on
+// for 30 s after an event that reached it while this one was installing, and each later event
+// restarts that wait: the page then stops writing to the old worker and sends TAKE_OVER here,
+// whose `skipWaiting` has Chromium end the old worker as soon as it is idle.
 self.addEventListener("install", (event) => {
   self.skipWaiting(); // takes effect once the precache is complete: a failed install changes nothing
   // The runtime's cached files are read from their cache by the browser itself, without running

@@ -8,7 +8,8 @@
 // old worker. A browser without service workers loses nothing: this script then does nothing.
 
 const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
-const KEEP_OFFLINE = "aq-keep-offline"; // the one message the service worker answers (macros/sw.src.js)
+const KEEP_OFFLINE = "aq-keep-offline"; // asks the service worker in charge (macros/sw.src.js)
+const TAKE_OVER = "aq-take-over"; // tells a new build's waiting service worker to take over now
 const OFFLINE_EVENT = "aq-calculator:offline"; // dispatched on the section once its note shows (calculators.js listens)
 const ATTEMPTS = 6; // asking again after 1, 2, 4, 8, 16 s: a new build's worker may still be taking over
 const REPLY_MS = 120_000; // the worker may be fetching megabytes of Python
@@ -44,6 +45,10 @@ if (serviceWorkers && named) {
 // there). Asked again a few times, and whenever a worker takes charge of the page: a new build's
 // worker, which alone has this page's files, may take over only after a long install on a slow
 // connection.
+//
+// While a new build's worker is installing or waiting, the old one is not asked: in Chromium an
+// event reaching the old worker then keeps it in charge for 30 s more, and asking every few
+// seconds would keep it there for good. The new one is told to take over instead.
 async function showWhenReadyOffline(section) {
   const note = section.querySelector?.(".aq-calc__offline");
   if (!note || asked.has(section)) return;
@@ -51,7 +56,10 @@ async function showWhenReadyOffline(section) {
   const { pyodideUrl, wheelUrl, snapshotUrl } = section.dataset;
   const urls = [pyodideUrl, wheelUrl, snapshotUrl].filter(Boolean).map((url) => new URL(url, document.baseURI).href);
   const ask = async () => {
-    if (note.hidden && (await cachedByWorker(urls))) {
+    if (!note.hidden) return;
+    const { active, installing, waiting } = await serviceWorkers.ready;
+    if (installing || waiting) tellToTakeOver(waiting ?? installing);
+    else if (await cachedByWorker(active, urls)) {
       note.hidden = false;
       section.dispatchEvent(new CustomEvent(OFFLINE_EVENT, { bubbles: true }));
       serviceWorkers.removeEventListener("controllerchange", ask);
@@ -64,8 +72,14 @@ async function showWhenReadyOffline(section) {
   }
 }
 
-async function cachedByWorker(urls) {
-  const { active } = await serviceWorkers.ready;
+// Once installed: while installing, it has asked to take over already.
+function tellToTakeOver(worker) {
+  const tell = () => worker.state === "installed" && worker.postMessage({ type: TAKE_OVER });
+  if (worker.state === "installing") worker.addEventListener("statechange", tell, { once: true });
+  else tell();
+}
+
+function cachedByWorker(worker, urls) {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     const timer = setTimeout(() => resolve(false), REPLY_MS);
@@ -74,6 +88,6 @@ async function cachedByWorker(urls) {
       resolve(data === true);
     };
     // A reader who asked to save data gets the note only for what is already here.
-    active.postMessage({ type: KEEP_OFFLINE, urls, fetchMissing: !navigator.connection?.saveData }, [channel.port2]);
+    worker.postMessage({ type: KEEP_OFFLINE, urls, fetchMissing: !navigator.connection?.saveData }, [channel.port2]);
   });
 }
