@@ -1,6 +1,6 @@
 """AQ's calculators: pure standard-library Python that runs in CPython and in Pyodide alike.
 
-This is the whole public surface. The browser worker calls `run_json`; the site build calls
+This is the whole public surface. The browser worker calls `run_json` (and `defaults_json`); the site build calls
 `form_html`, `run` (with the defaults) and `explanation_html` to put a worked example in the page.
 Each calculator is a folder beside `core/` (see calculators/README.md); they are found, not listed.
 
@@ -26,6 +26,7 @@ __all__ = [
     "convert_json",
     "convert_units",
     "defaults",
+    "defaults_json",
     "explanation_html",
     "form_html",
     "labels",
@@ -121,6 +122,12 @@ def table_template(slug: str) -> str:
 def defaults(slug: str) -> dict[str, str]:
     """Input name -> the text the form starts with ("" for an optional field with no default)."""
     return _REGISTRY.get(slug).defaults()
+
+
+def defaults_json(slug: str) -> str:
+    """`defaults` as JSON text: the browser worker works out a page's first result with them
+    before the page asks (calculator-worker.mjs)."""
+    return json.dumps(defaults(slug))
 
 
 def labels(slug: str) -> dict[str, str]:

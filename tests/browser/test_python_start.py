@@ -269,3 +269,74 @@ def test_a_worker_named_after_pyodide_starts_its_downloads_before_any_message(de
         lambda: "pyodide.asm.wasm" in worker.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name.split('/').at(-1))"),
         "the worker's download of Pyodide's wasm",
     )
+
+
+# ---- the first result worked out ahead ---------------------------------------------------------
+
+AHEAD_MARK = "aq-calculator-ahead"
+
+
+def kept_for_the_next_visit(session: PageRecorder, address: str, then: str = "") -> None:
+    """A first visit to `address`, live, and the snapshot's heap kept inflated on the device; and
+    `then`, evaluated on the page before leaving it."""
+    session.page.goto(address)
+    calculator = Calculator(session.page)
+    calculator.expect_state("live")
+    path = snapshot_path(calculator)
+    wait_until(session.page, lambda: kept_snapshots(session.page) == [path], "the heap kept inflated on this device")
+    if then:
+        session.page.evaluate(then)
+    session.page.goto("about:blank")  # the next visit loads the page again, even at the same #fragment
+
+
+def with_a_phones_processor(session: PageRecorder) -> None:
+    """The page's own thread slowed 20x (Chromium slows a page, never its workers), as a slow phone
+    has it: the worker restores Python while the page is still being parsed."""
+    session.page.context.new_cdp_session(session.page).send("Emulation.setCPUThrottlingRate", {"rate": 20})
+
+
+def answered_ahead(session: PageRecorder) -> list[str]:
+    """The calculators whose first result the page showed from the worker's answer ahead."""
+    return session.page.evaluate(f"performance.getEntriesByName('{AHEAD_MARK}').map((mark) => mark.detail)")
+
+
+@pytest.mark.parametrize("address", [CALCULATOR_PAGE, ARTICLE + "#strength_balance"])
+def test_a_second_visit_shows_the_first_result_python_worked_out_before_the_page_asked(desktop, site_url, address):
+    """With the snapshot on the device, the worker the head started restores it and works out the
+    result for the form's starting values before the page's script runs: the page shows it without
+    asking. It is Python's answer to the values in the form, and all that follows a result works."""
+    kept_for_the_next_visit(desktop, site_url + address)
+    with_a_phones_processor(desktop)
+    calculator, runs = live_with_runs_recorded(desktop, site_url + address)
+    assert answered_ahead(desktop) == ["strength_balance"]
+    assert runs == []
+    expect(calculator.section).to_have_attribute("data-python", "snapshot")
+    expect(calculator.section.get_by_role("button", name="Save this test")).to_be_visible()
+    calculator.type({"body_mass": "70"})
+    calculator.expect_result_for(calculator.inputs())
+    assert_clean(desktop)
+
+
+def test_an_address_with_shared_values_is_not_answered_ahead(desktop, site_url):
+    """The form then starts with the address's values, not the ones worked out ahead."""
+    kept_for_the_next_visit(desktop, site_url + CALCULATOR_PAGE)
+    with_a_phones_processor(desktop)
+    query = shared_query("strength_balance", calculators.run("strength_balance", {})["schema"],
+                         {**calculators.defaults("strength_balance"), "body_mass": "68"})
+    calculator, runs = live_with_runs_recorded(desktop, site_url + CALCULATOR_PAGE + query)
+    assert calculator.inputs()["body_mass"] == "68"
+    assert answered_ahead(desktop) == []
+    assert len(runs) == 1
+    assert_clean(desktop)
+
+
+def test_a_form_that_starts_otherwise_is_not_answered_with_the_result_worked_out_ahead(desktop, site_url):
+    """A reader who chose US units gets the form in pounds: the answer worked out ahead, for the
+    metric values, is not theirs, and the page asks for its own."""
+    kept_for_the_next_visit(desktop, site_url + CALCULATOR_PAGE, then="localStorage.setItem('aq-calculators:units', 'us')")
+    with_a_phones_processor(desktop)
+    calculator, runs = live_with_runs_recorded(desktop, site_url + CALCULATOR_PAGE)
+    assert calculator.inputs()["body_mass_unit"] == "lb"
+    assert answered_ahead(desktop) == []
+    assert len(runs) == 1
+    assert_clean(desktop)

@@ -25,6 +25,12 @@ def test_run_json_gives_runs_answer_as_json_text(slug, examples):
         assert calculators.run_json(slug, json.dumps(inputs)) == json.dumps(calculators.run(slug, inputs)), inputs
 
 
+@pytest.mark.parametrize("slug", calculators.available())
+def test_defaults_json_gives_the_forms_starting_text_as_json(slug):
+    """The worker works out a page's first result ahead with these: the inputs a form starts with."""
+    assert json.loads(calculators.defaults_json(slug)) == calculators.defaults(slug)
+
+
 @pytest.mark.parametrize("not_an_object", ["[]", '"72.5"', "null", "75", '[["body_mass", "75"]]'])
 def test_run_json_refuses_json_that_is_not_an_object_of_inputs(not_an_object):
     """A worker sending anything but {name: text} is a programming mistake, so it raises."""

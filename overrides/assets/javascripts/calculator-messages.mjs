@@ -4,7 +4,9 @@
 //   page -> worker   (its name)                  workerName(urls): where Pyodide and the snapshot are,
 //                                                read by the worker as soon as its module has run, so it
 //                                                starts on what every start needs (the head script of
-//                                                partials/early-downloads.html spells it out: keep the two alike)
+//                                                partials/early-downloads.html spells it out: keep the two alike);
+//                                                and `ahead`, the calculators whose first result it works
+//                                                out as soon as it has restored a snapshot kept on the device
 //                    boot(urls)                  once, first: where Pyodide, the wheel, the standard
 //                                                library, the calculators' zip and the snapshot are;
 //                                                `wanted`: "snapshot" or "normal", the page's choice
@@ -28,6 +30,8 @@
 //                                                calculators.run_table(...)'s for table `id`, or
 //                                                calculators.convert_units(...)'s for convert `id`
 //                    error(id, message)           run `id` raised (a bug, not bad input)
+//                    ahead(slug, inputs, result)  calculators.run(slug, inputs)'s answer, worked out before
+//                                                the page asked, for the inputs its form starts with
 //                    compiled()                   Pyodide's scripts are imported (compile's answer)
 
 export const BOOT = "boot";
@@ -42,16 +46,20 @@ export const READY = "ready";
 export const FAILED = "failed";
 export const RESULT = "result";
 export const ERROR = "error";
+export const AHEAD = "ahead";
 
 // The worker's name (new Worker's `name` option, the worker's `self.name`) says where Pyodide and
-// the snapshot are, as "pyodide=URL&snapshot=URL": the worker reads it as soon as its module has
-// run. A message would arrive later: the browser hands a new worker what the page posted only once
-// the page's own thread, busy loading the page, gets to it.
-export const workerName = ({ pyodideURL, snapshotURL = "" }) =>
-  String(new URLSearchParams({ pyodide: pyodideURL, snapshot: snapshotURL }));
+// the snapshot are, and which calculators' first results to work out ahead, as
+// "pyodide=URL&snapshot=URL&ahead=slug,slug": the worker reads it as soon as its module has run. A
+// message would arrive later: the browser hands a new worker what the page posted only once the
+// page's own thread, busy loading the page, gets to it.
+export const workerName = ({ pyodideURL, snapshotURL = "" }, ahead = []) =>
+  String(new URLSearchParams({ pyodide: pyodideURL, snapshot: snapshotURL, ahead: ahead.join(",") }));
 export const namedInWorkerName = (name) => {
   const named = new URLSearchParams(name);
-  return named.get("pyodide") ? { pyodideURL: named.get("pyodide"), snapshotURL: named.get("snapshot") ?? "" } : null;
+  if (!named.get("pyodide")) return null;
+  const ahead = (named.get("ahead") ?? "").split(",").filter(Boolean);
+  return { pyodideURL: named.get("pyodide"), snapshotURL: named.get("snapshot") ?? "", ahead };
 };
 export const boot = ({ pyodideURL, wheelURL, stdlibURL, calculatorsURL = "", snapshotURL, wanted = "", forced = false }) => ({
   type: BOOT,
@@ -74,3 +82,4 @@ export const ready = (path) => ({ type: READY, path });
 export const failed = (message) => ({ type: FAILED, message });
 export const result = (id, answer) => ({ type: RESULT, id, result: answer });
 export const error = (id, message) => ({ type: ERROR, id, message });
+export const ahead = (slug, inputs, answer) => ({ type: AHEAD, slug, inputs, result: answer });

@@ -297,13 +297,16 @@ async function restore(pyodideURL, snapshotURL) {
   }
 }
 
+// The fingerprint of the calculators a snapshot was made of, and the one a file of this build's
+// calculators folder (the wheel, the snapshot) is named by: assets/calculators/<fingerprint>/.
+const madeOf = (pyodide) => JSON.parse(pyodide.globals.get("SNAPSHOT_INFO")).fingerprint;
+const folderOf = (url) => new URL(url).pathname.split("/").at(-2);
+
 async function restoreSnapshot({ pyodideURL, wheelURL, snapshotURL }) {
   const { pyodide, heap, kept } = await ((await takeRestored(snapshotURL)) ?? restore(pyodideURL, snapshotURL));
-  const made = JSON.parse(pyodide.globals.get("SNAPSHOT_INFO"));
-  const fingerprint = new URL(wheelURL).pathname.split("/").at(-2);
-  if (made.fingerprint !== fingerprint) {
+  if (madeOf(pyodide) !== folderOf(wheelURL)) {
     if (kept) await forget(snapshotURL);
-    throw new Error(`the snapshot is of calculators ${made.fingerprint}, not ${fingerprint}`);
+    throw new Error(`the snapshot is of calculators ${madeOf(pyodide)}, not ${folderOf(wheelURL)}`);
   }
   if (!kept && self.navigator?.storage?.getDirectory) setTimeout(() => keep(snapshotURL, heap), KEEP_AFTER_MS);
   return pyodide;
@@ -327,10 +330,11 @@ function fetchAhead(urls) {
 // or at boot: Pyodide's loader and Emscripten module imported, its wasm compiled ahead.
 // And when the snapshot is on this device (kept inflated by an earlier visit, or by the service
 // worker), the start will restore it (unless the page forces a normal one), so the worker reads it
-// and restores it at once, while the page is still loading.
+// and restores it at once, while the page is still loading, then works out the first results of
+// the calculators the page is there for (`ahead`).
 let prepared = null;
 
-function prepare({ pyodideURL, snapshotURL }) {
+function prepare({ pyodideURL, snapshotURL, ahead = [] }) {
   if (prepared) return;
   compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
   importPyodideScripts(pyodideURL).catch(() => {}); // the start reports what fails
@@ -338,6 +342,26 @@ function prepare({ pyodideURL, snapshotURL }) {
   const restored = onDevice.then((here) => (here ? restore(pyodideURL, snapshotURL) : null));
   restored.catch(() => {}); // the start awaits it, and falls back
   prepared = { snapshotURL, onDevice, restored };
+  if (ahead.length) restored.then((python) => python && workOutAhead(python.pyodide, snapshotURL, ahead)).catch(() => {});
+}
+
+// The first result of each calculator the page is there for, with the inputs its form starts
+// with, sent before the page asks: the page's thread, busy loading the page, hears the answer to
+// its own request late (0.3-0.5 s with its processor slowed 4x), so it shows this one when its
+// form holds those very inputs (calculators.js: shownAhead). The first run after a restore is
+// also the slow one (60-90 ms): the page's own requests then find Python warm. Only with a
+// snapshot of this build's calculators; what fails here, the start reports.
+function workOutAhead(pyodide, snapshotURL, slugs) {
+  if (madeOf(pyodide) !== folderOf(snapshotURL)) return;
+  const calculators = pyodide.pyimport("calculators");
+  try {
+    for (const slug of slugs) {
+      const inputs = calculators.defaults_json(slug);
+      self.postMessage(message.ahead(slug, JSON.parse(inputs), JSON.parse(calculators.run_json(slug, inputs))));
+    }
+  } finally {
+    calculators.destroy();
+  }
 }
 
 async function snapshotOnDevice(snapshotURL) {

@@ -13,6 +13,7 @@ import * as message from "./calculator-messages.mjs";
 import { updateChildren } from "./update-in-place.mjs";
 
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
+const AHEAD_MARK = "aq-calculator-ahead"; // performance mark: a first result worked out ahead was shown
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result, with its answer
 
 // The status line's words; "example" is the text the build wrote, kept from the page itself.
@@ -48,6 +49,7 @@ const runtime = {
   snapshotURL: "",
   views: new Set(),
   tables: new Map(), // id -> {resolve, reject}: squads' files (runTable) and unit conversions (convertUnits) being worked out
+  ahead: new Map(), // slug -> {inputs, result}: a first result the worker worked out before the page asked
   liveMarked: false,
 };
 
@@ -75,10 +77,13 @@ function absolute(url) {
 }
 
 // The worker the page's head started while the page loaded (partials/early-downloads.html),
-// taken once: a Retry, or a worker lost, starts a new one.
+// taken once: a Retry, or a worker lost, starts a new one. With it, the first results it worked
+// out ahead and the head kept.
 function earlyWorker(url) {
   const worker = window.aqEarlyWorker;
   window.aqEarlyWorker = null;
+  for (const answer of window.aqAhead ?? []) runtime.ahead.set(answer.slug, answer);
+  window.aqAhead = null;
   return worker && url ? worker : null;
 }
 
@@ -112,7 +117,9 @@ function startRuntime(view, { retry = false } = {}) {
   });
   watchWorker();
   runtime.snapshotURL = urls.snapshotURL;
-  worker.postMessage(message.boot({ ...urls, ...chooseStart(urls.snapshotURL) }));
+  const start = chooseStart(urls.snapshotURL);
+  if (start.forced && start.wanted === "normal") runtime.ahead.clear(); // worked out by a restored snapshot
+  worker.postMessage(message.boot({ ...urls, ...start }));
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
 }
 
@@ -327,9 +334,28 @@ function requestResult(view) {
   view.changed = true;
   if (!runtime.worker || view.asked) return;
   view.changed = false;
+  if (shownAhead(view)) return;
   view.asked = runtime.nextId++;
   runtime.worker.postMessage(message.run(view.asked, view.slug, readInputs(view.form)));
   watchWorker();
+}
+
+// The first result the worker worked out before the page asked (calculator-worker.mjs:
+// workOutAhead), shown, once, when no result is shown yet and the form holds the very inputs it
+// was worked out for: Python's answer to them, from the snapshot the worker restored.
+function shownAhead(view) {
+  const ahead = runtime.ahead.get(view.slug);
+  runtime.ahead.delete(view.slug);
+  if (!ahead || view.live || !sameInputs(readInputs(view.form), ahead.inputs)) return false;
+  view.section.dataset.python = "snapshot";
+  showResult(view, ahead.result);
+  performance.mark(AHEAD_MARK, { detail: view.slug });
+  return true;
+}
+
+function sameInputs(these, those) {
+  const names = Object.keys(these);
+  return names.length === Object.keys(those).length && names.every((name) => these[name] === those[name]);
 }
 
 // A squad's CSV file through `calculators.run_table`, in the page's one worker (coach mode:
@@ -434,8 +460,9 @@ function enhance(section) {
     startRuntime(view); // the page is there for this calculator: no need to wait for the first frame's layout
   }
   // Python is already running (a page instant navigation brought): ask for this one's result. Not
-  // again for a start just made here, which asked already (a second run would hide the first answer).
-  if (runtime.worker && !view.asked) requestResult(view);
+  // again for a start just made here, which asked already (a second run would hide the first answer)
+  // or showed the result the worker worked out ahead.
+  if (runtime.worker && !view.asked && !view.live) requestResult(view);
 }
 
 // What a screen reader hears after each result: its headline (or which fields need attention),
@@ -523,16 +550,26 @@ function showResult(view, result) {
   afterPageScripts(() => view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail })));
 }
 
-// The page's other scripts (history.mjs, offline.mjs) hear of each result. This script asks for the
-// first one before they have all run (enhanceAll, at the end), so a result is told to them only
-// after DOMContentLoaded: by then every module script of the page has run, and Material's
-// DOMContentLoaded work has set up their calculators.
+// The page's other scripts (history.mjs, offline.mjs) hear of each result. This script shows the
+// first one before they and Material's bundle have run (enhanceAll, at the end), so a result is
+// told to them only in a task after DOMContentLoaded: by then every script of the page has run,
+// and Material's DOMContentLoaded work, whose listener comes after this script's, has set up
+// their calculators.
 let pageScriptsRan = document.readyState === "complete";
-document.addEventListener("DOMContentLoaded", () => (pageScriptsRan = true), { once: true });
+const waitingForPageScripts = [];
+document.addEventListener(
+  "DOMContentLoaded",
+  () =>
+    setTimeout(() => {
+      pageScriptsRan = true;
+      for (const task of waitingForPageScripts.splice(0)) task();
+    }),
+  { once: true },
+);
 
 function afterPageScripts(task) {
   if (pageScriptsRan) task();
-  else document.addEventListener("DOMContentLoaded", task, { once: true });
+  else waitingForPageScripts.push(task);
 }
 
 // The result's headline figures in one line, kept in view on a phone while the reader types.
@@ -823,10 +860,11 @@ function enhanceAll() {
   }
 }
 
-// The page's calculators are enhanced as soon as this script runs, with the page parsed: Python is
-// asked for their results while Material does its DOMContentLoaded work (0.25-0.4 s with the
-// page's processor slowed 4x, as the benchmark's phone profile has it). Then every page that
-// Material's instant navigation brings in (its `document$` emits this page too: enhanceAll skips
-// the calculators it knows).
+// The page's calculators are enhanced as soon as this script runs, with the page parsed and before
+// Material's bundle runs (macros/script_order.py): a first result worked out ahead shows at once,
+// and Python is asked for the others while Material sets itself up and does its DOMContentLoaded
+// work (0.5-0.8 s with the page's processor slowed 4x, as the benchmark's phone profile has it).
+// Then every page that Material's instant navigation brings in: its `document$`, there once the
+// bundle has run, emits this page too (enhanceAll skips the calculators it knows).
 enhanceAll();
-window.document$?.subscribe(enhanceAll);
+afterPageScripts(() => window.document$?.subscribe(enhanceAll));
