@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Locator, Page, Worker, expect
 
 import calculators
 from tests.support.browser import PageRecorder
@@ -68,6 +69,24 @@ KEPT_SNAPSHOTS = """async () => {
 def kept_snapshots(page: Page) -> list[str]:
     """The snapshots the calculators' worker keeps inflated on this device, by their path."""
     return page.evaluate(KEPT_SNAPSHOTS)
+
+
+COMPILE_WORKER = "aq-compile"
+"""The name of the worker a page ready offline starts to compile Pyodide's scripts for the next
+visit (calculators.js: compileForNextVisit), from the same script as the calculators' worker."""
+
+
+def calculators_worker(page: Page) -> Worker:
+    """The page's one calculators' worker, told from a compile worker by its name (one that ended
+    while it was asked is not the calculators')."""
+
+    def name(worker: Worker) -> str:
+        try:
+            return worker.evaluate("self.name")
+        except PlaywrightError:
+            return COMPILE_WORKER
+    [worker] = [each for each in page.workers if file_name(each.url) == "calculator-worker.mjs" and name(each) != COMPILE_WORKER]
+    return worker
 
 
 def expected_text(html: str) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import gzip
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Route, expect
 
 import calculators
 from tests.browser.calculator_page import (
@@ -16,6 +18,7 @@ from tests.browser.calculator_page import (
     CALCULATOR_PAGE,
     Calculator,
     assert_clean,
+    calculators_worker,
     file_name,
     kept_snapshots,
     python_requests,
@@ -74,8 +77,7 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     # python.zip and calculators.zip hold the standard library and the calculators, compiled: the
     # worker installs no wheel. (Its own requests: after a live result the service worker fetches
     # the whole runtime folder, wheel included, to keep the calculator working offline.)
-    [worker] = [worker for worker in desktop.page.workers if file_name(worker.url) == "calculator-worker.mjs"]
-    entries = worker.evaluate("performance.getEntriesByType('resource').map((entry) => [entry.name, entry.startTime, entry.responseEnd])")
+    entries = calculators_worker(desktop.page).evaluate("performance.getEntriesByType('resource').map((entry) => [entry.name, entry.startTime, entry.responseEnd])")
     fetched = {file_name(name) for name, _, _ in entries}
     assert {"python.zip", "calculators.zip"} <= fetched and not any(name.endswith(".whl") for name in fetched)
     # calculators.zip is asked for once the wasm's last byte is here (its first request: the worker's own)
@@ -180,7 +182,7 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator = Calculator(desktop.page)
     calculator.expect_state("live")
-    assert [file_name(worker.url) for worker in desktop.page.workers].count("calculator-worker.mjs") == 1
+    calculators_worker(desktop.page)  # one, besides a worker compiling Pyodide's scripts for the next visit
     assert desktop.page.evaluate("window.aqEarlyWorker") is None  # taken by calculators.js
     calculator.type({"body_mass": "70"})
     calculator.expect_result_for(calculator.inputs())
@@ -274,6 +276,16 @@ def test_a_worker_named_after_pyodide_starts_its_downloads_before_any_message(de
 # ---- the first result worked out ahead ---------------------------------------------------------
 
 AHEAD_MARK = "aq-calculator-ahead"
+PAGE_SCRIPT = "**/assets/javascripts/calculators.js*"
+
+
+@contextmanager
+def desktop_without_service_workers(browser) -> Iterator[PageRecorder]:
+    """A desktop page whose requests all reach Playwright's routes: with service workers blocked,
+    none is answered by one (the heap an earlier visit kept is the worker's own, not the service
+    worker's)."""
+    with PageRecorder.open(browser, width=1280, height=800, mobile=False, service_workers="block") as visit:
+        yield visit
 
 
 def kept_for_the_next_visit(session: PageRecorder, address: str, then: str = "") -> None:
@@ -289,10 +301,22 @@ def kept_for_the_next_visit(session: PageRecorder, address: str, then: str = "")
     session.page.goto("about:blank")  # the next visit loads the page again, even at the same #fragment
 
 
-def with_a_phones_processor(session: PageRecorder) -> None:
-    """The page's own thread slowed 20x (Chromium slows a page, never its workers), as a slow phone
-    has it: the worker restores Python while the page is still being parsed."""
-    session.page.context.new_cdp_session(session.page).send("Emulation.setCPUThrottlingRate", {"rate": 20})
+def open_once_answered_ahead(session: PageRecorder, address: str) -> tuple[Calculator, list[str]]:
+    """Open `address` with the page's script held back until the worker's answer ahead has reached
+    the page's head, as on a phone whose page is still loading when Python is restored; then the
+    page live, with the runs it asked for."""
+    held: list[Route] = []
+    session.page.route(PAGE_SCRIPT, lambda route: held.append(route))
+    session.page.add_init_script(RECORD_RUNS)
+    session.page.goto(address, wait_until="commit")
+    wait_until(session.page, lambda: session.page.evaluate("window.aqAhead?.length ?? 0") > 0, "the answer worked out ahead")
+    for route in held:
+        route.continue_()
+    session.page.unroute(PAGE_SCRIPT)
+    calculator = Calculator(session.page)
+    calculator.expect_state("live")
+    calculator.expect_result_for(calculator.inputs())
+    return calculator, session.page.evaluate("window.aqRunsAsked")
 
 
 def answered_ahead(session: PageRecorder) -> list[str]:
@@ -301,42 +325,42 @@ def answered_ahead(session: PageRecorder) -> list[str]:
 
 
 @pytest.mark.parametrize("address", [CALCULATOR_PAGE, ARTICLE + "#strength_balance"])
-def test_a_second_visit_shows_the_first_result_python_worked_out_before_the_page_asked(desktop, site_url, address):
+def test_a_second_visit_shows_the_first_result_python_worked_out_before_the_page_asked(browser, site_url, address):
     """With the snapshot on the device, the worker the head started restores it and works out the
     result for the form's starting values before the page's script runs: the page shows it without
     asking. It is Python's answer to the values in the form, and all that follows a result works."""
-    kept_for_the_next_visit(desktop, site_url + address)
-    with_a_phones_processor(desktop)
-    calculator, runs = live_with_runs_recorded(desktop, site_url + address)
-    assert answered_ahead(desktop) == ["strength_balance"]
-    assert runs == []
-    expect(calculator.section).to_have_attribute("data-python", "snapshot")
-    expect(calculator.section.get_by_role("button", name="Save this test")).to_be_visible()
-    calculator.type({"body_mass": "70"})
-    calculator.expect_result_for(calculator.inputs())
-    assert_clean(desktop)
+    with desktop_without_service_workers(browser) as visit:
+        kept_for_the_next_visit(visit, site_url + address)
+        calculator, runs = open_once_answered_ahead(visit, site_url + address)
+        assert answered_ahead(visit) == ["strength_balance"]
+        assert runs == []
+        expect(calculator.section).to_have_attribute("data-python", "snapshot")
+        expect(calculator.section.get_by_role("button", name="Save this test")).to_be_visible()
+        calculator.type({"body_mass": "70"})
+        calculator.expect_result_for(calculator.inputs())
+        assert_clean(visit)
 
 
-def test_an_address_with_shared_values_is_not_answered_ahead(desktop, site_url):
-    """The form then starts with the address's values, not the ones worked out ahead."""
+def test_a_form_that_starts_otherwise_is_not_answered_with_the_result_worked_out_ahead(browser, site_url):
+    """A reader who chose US units gets the form in pounds: the answer worked out ahead, for the
+    metric values, is not theirs, and the page asks for its own."""
+    with desktop_without_service_workers(browser) as visit:
+        kept_for_the_next_visit(visit, site_url + CALCULATOR_PAGE, then="localStorage.setItem('aq-calculators:units', 'us')")
+        calculator, runs = open_once_answered_ahead(visit, site_url + CALCULATOR_PAGE)
+        assert calculator.inputs()["body_mass_unit"] == "lb"
+        assert answered_ahead(visit) == []
+        assert len(runs) == 1
+        assert_clean(visit)
+
+
+def test_an_address_with_shared_values_asks_for_its_own_first_result(desktop, site_url):
+    """The form then starts with the address's values: the head names no calculator to work out
+    ahead, and the page asks Python for the values it holds."""
     kept_for_the_next_visit(desktop, site_url + CALCULATOR_PAGE)
-    with_a_phones_processor(desktop)
     query = shared_query("strength_balance", calculators.run("strength_balance", {})["schema"],
                          {**calculators.defaults("strength_balance"), "body_mass": "68"})
     calculator, runs = live_with_runs_recorded(desktop, site_url + CALCULATOR_PAGE + query)
     assert calculator.inputs()["body_mass"] == "68"
-    assert answered_ahead(desktop) == []
-    assert len(runs) == 1
-    assert_clean(desktop)
-
-
-def test_a_form_that_starts_otherwise_is_not_answered_with_the_result_worked_out_ahead(desktop, site_url):
-    """A reader who chose US units gets the form in pounds: the answer worked out ahead, for the
-    metric values, is not theirs, and the page asks for its own."""
-    kept_for_the_next_visit(desktop, site_url + CALCULATOR_PAGE, then="localStorage.setItem('aq-calculators:units', 'us')")
-    with_a_phones_processor(desktop)
-    calculator, runs = live_with_runs_recorded(desktop, site_url + CALCULATOR_PAGE)
-    assert calculator.inputs()["body_mass_unit"] == "lb"
     assert answered_ahead(desktop) == []
     assert len(runs) == 1
     assert_clean(desktop)
