@@ -58,7 +58,12 @@ KEPT_SNAPSHOTS = """async () => {
   try {
     const folder = await (await navigator.storage.getDirectory()).getDirectoryHandle("aq-python-snapshots");
     const paths = [];
-    for await (const name of folder.keys()) paths.push(decodeURIComponent(name));
+    for await (const [name, handle] of folder.entries()) {
+      // A heap being written for the first time is an empty file until the write is complete; one
+      // open for reading cannot be looked into (it is there).
+      const { size } = await handle.getFile().catch(() => ({ size: 1 }));
+      if (size > 0) paths.push(decodeURIComponent(name));
+    }
     return paths;
   } catch {
     return [];
@@ -67,7 +72,7 @@ KEPT_SNAPSHOTS = """async () => {
 
 
 def kept_snapshots(page: Page) -> list[str]:
-    """The snapshots the calculators' worker keeps inflated on this device, by their path."""
+    """The snapshots the calculators' worker keeps inflated on this device, written in full, by their path."""
     return page.evaluate(KEPT_SNAPSHOTS)
 
 

@@ -248,9 +248,16 @@ async function keep(snapshotURL, heap) {
   } catch {} // no room, or no OPFS: the next visit inflates the gzip file again
 }
 
+// Whether a heap is kept for `snapshotURL`: not while its first write is under way (until then the
+// file is empty), and yes when another tab has it open (it is being read).
 async function hasKept(snapshotURL) {
   if (!self.navigator?.storage?.getDirectory) return false;
-  return (await keptFolder()).getFileHandle(keptName(snapshotURL)).then(() => true, () => false);
+  try {
+    const handle = await (await keptFolder()).getFileHandle(keptName(snapshotURL));
+    return (await handle.getFile().catch(() => ({ size: 1 }))).size > 0;
+  } catch {
+    return false;
+  }
 }
 
 // After a normal start the page fetched the snapshot for the next visit (into the browser's

@@ -393,6 +393,7 @@ function enhance(section) {
     changed: false, // inputs changed since that run was sent
     mode: "example", // which status the view shows while it has no live result
     live: false,
+    shownHtml: "", // the markup of the result shown, as Python wrote it
     observer: null,
     announcement: announcementFor(section),
     refused: {}, // messages for address values the form refused, until the reader edits those fields
@@ -522,16 +523,9 @@ function setStatus(view, state) {
 }
 
 function showResult(view, result) {
-  const fresh = document.createElement("template");
-  fresh.innerHTML = result.html;
-  // Links to the site's other pages, written from a page two folders down, as seen from this one.
-  for (const link of fresh.content.querySelectorAll("a[data-site-path]")) {
-    link.setAttribute("href", view.section.dataset.siteRoot + link.dataset.sitePath);
-  }
-  // The first result replaces the example (which Material's scripts took as part of the page: its
-  // <details> would print open); each later one changes only what differs in the result shown.
-  if (view.live) updateChildren(view.result, fresh.content);
-  else view.result.replaceChildren(fresh.content);
+  // A change Python's result does not show ("75" -> "75.") leaves the markup as it is: nothing to
+  // parse or compare.
+  if (!view.live || result.html !== view.shownHtml) showResultMarkup(view, result.html);
   view.live = true;
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
@@ -548,6 +542,20 @@ function showResult(view, result) {
   const { slug, schema, values, summary, figures } = result;
   const detail = { ok: result.ok, slug, schema, values, summary, figures };
   afterPageScripts(() => view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail })));
+}
+
+function showResultMarkup(view, html) {
+  const fresh = document.createElement("template");
+  fresh.innerHTML = html;
+  // Links to the site's other pages, written from a page two folders down, as seen from this one.
+  for (const link of fresh.content.querySelectorAll("a[data-site-path]")) {
+    link.setAttribute("href", view.section.dataset.siteRoot + link.dataset.sitePath);
+  }
+  // The first result replaces the example (which Material's scripts took as part of the page: its
+  // <details> would print open); each later one changes only what differs in the result shown.
+  if (view.live) updateChildren(view.result, fresh.content);
+  else view.result.replaceChildren(fresh.content);
+  view.shownHtml = html;
 }
 
 // The page's other scripts (history.mjs, offline.mjs) hear of each result. This script shows the
