@@ -274,16 +274,22 @@ async function forget(snapshotURL) {
   } catch {} // gone already
 }
 
-// The snapshot's heap, kept inflated on this device or else from the gzip file: {heap, kept}.
-async function snapshotHeap(snapshotURL) {
-  const kept = self.navigator?.storage?.getDirectory ? await readKept(snapshotURL) : null;
-  return kept ? { heap: kept, kept: true } : { heap: await fetchSnapshot(snapshotURL), kept: false };
+// The heap kept inflated on this device for `snapshotURL`, read (null if none is kept, or there is no OPFS).
+function keptHeap(snapshotURL) {
+  return self.navigator?.storage?.getDirectory ? readKept(snapshotURL) : Promise.resolve(null);
+}
+
+// The snapshot's heap, kept inflated on this device (`kept`: its read, if begun already) or else
+// from the gzip file: {heap, kept}.
+async function snapshotHeap(snapshotURL, kept = keptHeap(snapshotURL)) {
+  const heap = await kept;
+  return heap ? { heap, kept: true } : { heap: await fetchSnapshot(snapshotURL), kept: false };
 }
 
 // Python restored from the snapshot, its bytes fetched while Pyodide's loader loads: {pyodide,
 // heap, kept}. A kept copy that does not restore is dropped.
-async function restore(pyodideURL, snapshotURL) {
-  const snapshot = snapshotHeap(snapshotURL);
+async function restore(pyodideURL, snapshotURL, kept) {
+  const snapshot = snapshotHeap(snapshotURL, kept);
   const heap = snapshot.then((found) => found.heap);
   // Awaited by loadPyodide, which may stop before it does: a failure there is the one reported.
   for (const awaited of [snapshot, heap]) awaited.catch(() => {});
@@ -345,8 +351,10 @@ function prepare({ pyodideURL, snapshotURL, ahead = [] }) {
   if (prepared) return;
   compileAhead(new URL("pyodide.asm.wasm", pyodideURL).href);
   importPyodideScripts(pyodideURL).catch(() => {}); // the start reports what fails
-  const onDevice = snapshotURL ? snapshotOnDevice(snapshotURL) : Promise.resolve(false);
-  const restored = onDevice.then((here) => (here ? restore(pyodideURL, snapshotURL) : null));
+  // A kept heap is read at once: finding it and reading it are the same few steps in OPFS.
+  const kept = snapshotURL ? keptHeap(snapshotURL) : Promise.resolve(null);
+  const onDevice = snapshotURL ? snapshotOnDevice(snapshotURL, kept) : Promise.resolve(false);
+  const restored = onDevice.then((here) => (here ? restore(pyodideURL, snapshotURL, kept) : null));
   restored.catch(() => {}); // the start awaits it, and falls back
   prepared = { snapshotURL, onDevice, restored };
   if (ahead.length) restored.then((python) => python && workOutAhead(python.pyodide, snapshotURL, ahead)).catch(() => {});
@@ -371,9 +379,9 @@ function workOutAhead(pyodide, snapshotURL, slugs) {
   }
 }
 
-async function snapshotOnDevice(snapshotURL) {
+async function snapshotOnDevice(snapshotURL, kept) {
   try {
-    return (await hasKept(snapshotURL)) || Boolean(await self.caches?.match(snapshotURL));
+    return (await kept) !== null || Boolean(await self.caches?.match(snapshotURL));
   } catch {
     return false;
   }
