@@ -286,8 +286,9 @@ async function snapshotHeap(snapshotURL, kept = keptHeap(snapshotURL)) {
   return heap ? { heap, kept: true } : { heap: await fetchSnapshot(snapshotURL), kept: false };
 }
 
-// Python restored from the snapshot, its bytes fetched while Pyodide's loader loads: {pyodide,
-// heap, kept}. A kept copy that does not restore is dropped.
+// Python restored from the snapshot, its bytes fetched while Pyodide's loader loads (`kept`: the
+// kept heap's read, if begun already): {pyodide, heap, kept}. A kept copy that does not restore is
+// dropped.
 async function restore(pyodideURL, snapshotURL, kept) {
   const snapshot = snapshotHeap(snapshotURL, kept);
   const heap = snapshot.then((found) => found.heap);
