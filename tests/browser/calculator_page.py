@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Locator, Page, Worker, expect
+from playwright.sync_api import Browser, Locator, Page, Worker, expect
 
 import calculators
 from tests.support.browser import PageRecorder
@@ -69,6 +69,13 @@ KEPT_SNAPSHOTS = """async () => {
     return [];
   }
 }"""
+
+
+def desktop_visit(browser: Browser, **context_options):
+    """A page the size of a laptop screen, recording requests and console errors.
+    `service_workers="block"` (Playwright's option: `register` does nothing) leaves every request
+    to Playwright's routes, none answered by a service worker."""
+    return PageRecorder.open(browser, width=1280, height=800, mobile=False, **context_options)
 
 
 def kept_snapshots(page: Page) -> list[str]:

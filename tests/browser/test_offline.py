@@ -17,12 +17,11 @@ import hashlib
 import json
 import re
 import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 import calculators
 from macros.browser_runtime import runtime_paths
@@ -35,12 +34,12 @@ from tests.browser.calculator_page import (
     SLUG,
     Calculator,
     assert_clean,
+    desktop_visit,
     kept_snapshots,
     python_requests,
     wait_until,
 )
 from tests.pages import test_preview
-from tests.support.browser import PageRecorder
 from tests.support.site import CDN, PROJECT_ROOT, build_site, copy_of_project, mkdocs_build, precache_revisions, serve_directory
 
 DEFAULTS = calculators.defaults(SLUG)
@@ -52,10 +51,6 @@ CACHES = """async () => {
   return found;
 }"""
 """Every Cache Storage cache of the page's origin, with the URLs it holds."""
-
-
-def desktop_visit(browser: Browser):
-    return PageRecorder.open(browser, width=1280, height=800, mobile=False)
 
 
 def go_live(page: Page, url: str) -> Calculator:
@@ -78,19 +73,6 @@ def cached(page: Page) -> dict[str, list[str]]:
 def precache_manifest(site: Path) -> list[str]:
     """The site-relative URLs the built `sw.js` precaches."""
     return list(precache_revisions(site))
-
-
-@contextmanager
-def visit_blocking_service_workers(browser: Browser) -> Iterator[PageRecorder]:
-    """A page whose context blocks service workers (Playwright's option: `register` does nothing)."""
-    context = browser.new_context(service_workers="block")
-    visit = PageRecorder(context.new_page())
-    context.on("request", visit._record_request)
-    visit.page.on("console", visit._record_console)
-    try:
-        yield visit
-    finally:
-        context.close()
 
 
 def test_the_published_build_precaches_pages_and_assets_but_never_python(built_site):
@@ -287,7 +269,7 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
 @pytest.mark.parametrize("without", ["blocked", "absent"])
 def test_a_browser_without_service_workers_loses_nothing(browser, site_url, without):
     """Blocked: `register` does nothing; absent: there is no `navigator.serviceWorker` at all."""
-    with visit_blocking_service_workers(browser) if without == "blocked" else desktop_visit(browser) as visit:
+    with desktop_visit(browser, service_workers="block" if without == "blocked" else "allow") as visit:
         if without == "absent":
             visit.page.add_init_script("delete Navigator.prototype.serviceWorker")
         calculator = go_live(visit.page, site_url + CALCULATOR_PAGE)

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +17,7 @@ from tests.browser.calculator_page import (
     Calculator,
     assert_clean,
     calculators_worker,
+    desktop_visit,
     file_name,
     kept_snapshots,
     python_requests,
@@ -62,7 +61,7 @@ def snapshot_path(calculator: Calculator) -> str:
 
 @pytest.mark.parametrize(("slug", "examples"), every_calculator(), ids=[slug for slug, _ in every_calculator()])
 def test_the_snapshot_gives_the_result_python_gives_for_the_worked_examples(browser, site_url, slug, examples):
-    with PageRecorder.open(browser, width=1280, height=800, mobile=False) as visit:
+    with desktop_visit(browser) as visit:
         for inputs in examples.WORKED_EXAMPLES[:4]:
             calculator = open_example(visit, site_url, slug, examples.SCENARIO.page, inputs, "snapshot")
             calculator.expect_result_for(calculator.inputs())
@@ -279,15 +278,6 @@ AHEAD_MARK = "aq-calculator-ahead"
 PAGE_SCRIPT = "**/assets/javascripts/calculators.js*"
 
 
-@contextmanager
-def desktop_without_service_workers(browser) -> Iterator[PageRecorder]:
-    """A desktop page whose requests all reach Playwright's routes: with service workers blocked,
-    none is answered by one (the heap an earlier visit kept is the worker's own, not the service
-    worker's)."""
-    with PageRecorder.open(browser, width=1280, height=800, mobile=False, service_workers="block") as visit:
-        yield visit
-
-
 def kept_for_the_next_visit(session: PageRecorder, address: str, then: str = "") -> None:
     """A first visit to `address`, live, and the snapshot's heap kept inflated on the device; and
     `then`, evaluated on the page before leaving it."""
@@ -329,7 +319,7 @@ def test_a_second_visit_shows_the_first_result_python_worked_out_before_the_page
     """With the snapshot on the device, the worker the head started restores it and works out the
     result for the form's starting values before the page's script runs: the page shows it without
     asking. It is Python's answer to the values in the form, and all that follows a result works."""
-    with desktop_without_service_workers(browser) as visit:
+    with desktop_visit(browser, service_workers="block") as visit:
         kept_for_the_next_visit(visit, site_url + address)
         calculator, runs = open_once_answered_ahead(visit, site_url + address)
         assert answered_ahead(visit) == ["strength_balance"]
@@ -344,7 +334,7 @@ def test_a_second_visit_shows_the_first_result_python_worked_out_before_the_page
 def test_a_form_that_starts_otherwise_is_not_answered_with_the_result_worked_out_ahead(browser, site_url):
     """A reader who chose US units gets the form in pounds: the answer worked out ahead, for the
     metric values, is not theirs, and the page asks for its own."""
-    with desktop_without_service_workers(browser) as visit:
+    with desktop_visit(browser, service_workers="block") as visit:
         kept_for_the_next_visit(visit, site_url + CALCULATOR_PAGE, then="localStorage.setItem('aq-calculators:units', 'us')")
         calculator, runs = open_once_answered_ahead(visit, site_url + CALCULATOR_PAGE)
         assert calculator.inputs()["body_mass_unit"] == "lb"
