@@ -66,6 +66,44 @@ def test_a_unit_typed_after_the_number_is_understood_and_a_bad_value_names_the_u
     expect(calculator.field("body_mass")).to_have_value("heavy")  # nothing typed is lost
 
 
+# Holds the page's first unit conversion on its way to the worker until the test lets it go, as a
+# busy phone would: the reader's next click lands while Python is still converting.
+HOLD_FIRST_CONVERSION = """(() => {
+  const Started = window.Worker;
+  let held = null;
+  window.aqReleaseConversion = () => held?.();
+  window.Worker = class extends Started {
+    postMessage(data, ...rest) {
+      if (data?.type === "convert" && !window.aqConversionHeld) {
+        window.aqConversionHeld = true;
+        held = () => super.postMessage(data, ...rest);
+        return;
+      }
+      super.postMessage(data, ...rest);
+    }
+  };
+})()"""
+
+
+def test_a_second_unit_switch_while_python_converts_converts_those_numbers_too(desktop, site_url):
+    desktop.page.add_init_script(HOLD_FIRST_CONVERSION)
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    before = headline(calculator)
+
+    calculator.choice("body_mass_unit", "lb").check()
+    desktop.page.wait_for_function("window.aqConversionHeld === true")
+    calculator.choice("force_unit", "kgf").check()  # before Python has answered the first switch
+    desktop.page.evaluate("window.aqReleaseConversion()")
+
+    expect(calculator.field("body_mass")).to_have_value("165.35")  # 75 kg
+    expect(calculator.field("swing_leg_left")).to_have_value("18.355")  # 180 N, not 180 kgf
+    calculator.expect_result_for(calculator.inputs())
+    assert headline(calculator) == before
+    assert_clean(desktop)
+
+
 def test_the_units_survive_the_shared_address(browser, site_url):
     with PageRecorder.open(browser, width=1280, height=800, mobile=False) as first:
         first.page.goto(site_url + CALCULATOR_PAGE)

@@ -781,9 +781,11 @@ async function switchUnits(view, units) {
   }
   view.units = { ...view.units, ...units };
   showUnits(view.form);
-  inputChanged(view);
-  const again = unitsToSwitch(view, latest); // the reader switched again while Python worked
+  // The reader switched again while Python worked: convert those numbers too before anything is
+  // computed (inputChanged would take the form's choices as the units its numbers are in).
+  const again = unitsToSwitch(view, latest);
   if (Object.keys(latest).some((name) => latest[name] !== shown[name]) && Object.keys(again).length > 0) switchUnits(view, again);
+  else inputChanged(view);
 }
 
 // "Units: Metric / US", above the calculator's fields: sets every calculator's units, on this page
