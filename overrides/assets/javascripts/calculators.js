@@ -667,10 +667,12 @@ function forgetAddressValue(view, name) {
   for (const kept of view.form.querySelectorAll("input[data-unknown-choice]")) if (kept.name === name) kept.remove();
 }
 
+// Only what changes is written: after most results no field's message does.
 function showErrors(form, errors) {
   for (const slot of form.querySelectorAll("[data-error-for]")) {
     const name = slot.dataset.errorFor;
     const message = errors[name] ?? "";
+    if (slot.textContent === message) continue;
     slot.textContent = message;
     const controls = form.elements.namedItem(name);
     for (const control of controls instanceof RadioNodeList ? controls : [controls].filter(Boolean)) {
