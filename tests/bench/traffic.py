@@ -19,6 +19,13 @@ SIZES_PATIENCE_S = 10.0
 """How long a finished request's sizes may take to arrive (they are normally there at once)."""
 
 
+def patiently(request: Request, answer):
+    """What `answer` (a coroutine of Playwright's implementation of `request`) gives within
+    SIZES_PATIENCE_S, else TimeoutError: the sync API has no timeout for these calls, so the
+    coroutine is run by the sync API's own loop."""
+    return request._sync(asyncio.wait_for(answer, SIZES_PATIENCE_S))  # noqa: SLF001
+
+
 @dataclass(frozen=True)
 class Transfer:
     """One finished request."""
@@ -82,15 +89,21 @@ class Traffic:
         """Playwright's `Request.sizes()`, given SIZES_PATIENCE_S. It waits for Chromium's extra
         information on the response, which for some finished requests never comes: runs of this
         benchmark stalled there for good. Those are counted by the response's `Content-Length`
-        (every file the benchmark's server sends has one) and said on stderr."""
+        (every file the benchmark's server sends has one) and said on stderr; so is a request
+        whose response does not come either (Playwright's `Request.response()` then waits for
+        good too), counted as 0 bytes."""
         try:
-            # The sync API has no timeout for this call: its coroutine, run by the sync API's loop.
-            return request._sync(asyncio.wait_for(request._impl_obj.sizes(), SIZES_PATIENCE_S))  # noqa: SLF001
+            return patiently(request, request._impl_obj.sizes())  # noqa: SLF001
         except TimeoutError:
-            response = request.response()
-            body = int(response.headers.get("content-length", 0)) if response else 0
-            print(f"  (no sizes from the browser for {request.url}: {body:,} bytes by its Content-Length)", file=sys.stderr)
-            return {"responseBodySize": body, "responseHeadersSize": 0}
+            pass
+        try:
+            response = patiently(request, request._impl_obj.response())  # noqa: SLF001
+        except TimeoutError:
+            print(f"  (no sizes and no response from the browser for {request.url}: counted as 0 bytes)", file=sys.stderr)
+            return {"responseBodySize": 0, "responseHeadersSize": 0}
+        body = int(response.headers.get("content-length", 0)) if response else 0
+        print(f"  (no sizes from the browser for {request.url}: {body:,} bytes by its Content-Length)", file=sys.stderr)
+        return {"responseBodySize": body, "responseHeadersSize": 0}
 
     def settle(self, page: Page, limit_s: float, meanwhile: Callable[[], None]) -> bool:
         """Wait until nothing has been in flight for QUIET_S, doing `meanwhile` every 50 ms; False
