@@ -394,6 +394,7 @@ function enhance(section) {
     mode: "example", // which status the view shows while it has no live result
     live: false,
     shownHtml: "", // the markup of the result shown, as Python wrote it
+    untold: 0, // results shown but not yet told to the page's other scripts (showResult)
     observer: null,
     announcement: announcementFor(section),
     refused: {}, // messages for address values the form refused, until the reader edits those fields
@@ -523,9 +524,10 @@ function setStatus(view, state) {
 }
 
 function showResult(view, result) {
+  const first = !view.live;
   // A change Python's result does not show ("75" -> "75.") leaves the markup as it is: nothing to
   // parse or compare.
-  if (!view.live || result.html !== view.shownHtml) showResultMarkup(view, result.html);
+  if (first || result.html !== view.shownHtml) showResultMarkup(view, result.html);
   view.live = true;
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
@@ -541,7 +543,14 @@ function showResult(view, result) {
   // The answer, for what follows a result (history.mjs saves it; the benchmark times it).
   const { slug, schema, values, summary, figures } = result;
   const detail = { ok: result.ok, slug, schema, values, summary, figures };
-  afterPageScripts(() => view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail })));
+  const tell = () => view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail }));
+  if (first || view.untold > 0 || !pageScriptsRan) {
+    view.untold += 1; // told in order: none before an earlier one still waiting
+    afterPageScripts(() => {
+      view.untold -= 1;
+      tell();
+    });
+  } else tell();
 }
 
 function showResultMarkup(view, html) {
@@ -558,13 +567,14 @@ function showResultMarkup(view, html) {
   view.shownHtml = html;
 }
 
-// The page's other scripts (history.mjs, offline.mjs) hear of each result in a task of their own,
-// after the one that showed it: on a slow phone the first result's markup and their work (the
-// service worker's registration, the save bar) would otherwise make one long task. This script
-// shows the first result before they and Material's bundle have run (enhanceAll, at the end), so
-// until then what they are to hear waits for a task after DOMContentLoaded: by then every script
-// of the page has run, and Material's DOMContentLoaded work, whose listener comes after this
-// script's, has set up their calculators.
+// The page's other scripts (history.mjs, offline.mjs) hear of a calculator's first result in a
+// task of its own, after the one that showed it: on a slow phone the first result's markup and
+// their first work (the service worker's registration, the save bar) made one long task. Later
+// results they hear at once (their work is then a few lines). This script shows the first result
+// before they and Material's bundle have run (enhanceAll, at the end), so until then what they are
+// to hear waits for a task after DOMContentLoaded: by then every script of the page has run, and
+// Material's DOMContentLoaded work, whose listener comes after this script's, has set up their
+// calculators.
 let pageScriptsRan = document.readyState === "complete";
 const waitingForPageScripts = [];
 document.addEventListener(
