@@ -544,8 +544,10 @@ function showResult(view, result) {
   const { slug, schema, values, summary, figures } = result;
   const detail = { ok: result.ok, slug, schema, values, summary, figures };
   const tell = () => view.section.dispatchEvent(new CustomEvent(RESULT_EVENT, { bubbles: true, detail }));
-  if (first || view.untold > 0 || !pageScriptsRan) {
-    view.untold += 1; // told in order: none before an earlier one still waiting
+  // Told in order: none before an earlier one still waiting (as each result before the page's
+  // scripts have run is, behind the first).
+  if (first || view.untold > 0) {
+    view.untold += 1;
     afterPageScripts(() => {
       view.untold -= 1;
       tell();
