@@ -1,13 +1,14 @@
 """The site's own scripts and styles, named with their content's digest where pages ask for them.
 
 A published build (never the writer's preview) writes every address of a script or style of the
-site's `assets/` as `FILE?v=DIGEST`: in each page's `src`, `href` (styles, `modulepreload`) and the
-calculator's `data-worker-url`, and in each module's relative imports (`from "./x.mjs"`). DIGEST
-is the start of the file's MD5, the revision the service worker's precache names it by
-(workbox-build), so the service worker answers such an address from its precache without asking
-the server (macros/sw.src.js): the address says which file the page wants. A page is still asked
-of the server first, so a reader online gets the published page, and with it the addresses of the
-published scripts; one of another build is fetched from the server.
+site's `assets/` as `FILE?v=DIGEST`: in each page's `src`, `href` (styles, `modulepreload`), the
+calculator's `data-worker-url` and the `data-bundle-url` of Material's bundle, and in each
+module's relative imports (`from "./x.mjs"`). DIGEST is the start of the file's MD5, the revision
+the service worker's precache names it by (workbox-build), so the service worker answers such an
+address from its precache without asking the server (macros/sw.src.js): the address says which
+file the page wants. A page is still asked of the server first, so a reader online gets the
+published page, and with it the addresses of the published scripts; one of another build is
+fetched from the server.
 
 A module's digest covers its imports' digests (each import is rewritten before the file's own
 digest is taken), so a change anywhere below a script gives it a new address too. The files stay
@@ -27,7 +28,7 @@ VERSIONED_SUFFIXES = (".css", ".js", ".mjs")
 DIGEST_LENGTH = 12
 """Hex digits of the MD5 kept in an address (the service worker compares them with the start of
 the precache's revision)."""
-_ATTRIBUTE = re.compile(r'\b(src|href|data-worker-url)="([^"?#:]+)"')
+_ATTRIBUTE = re.compile(r'\b(src|href|data-worker-url|data-bundle-url)="([^"?#:]+)"')
 """A site-relative address in a page (no scheme, query or fragment of its own)."""
 
 

@@ -122,7 +122,7 @@ def on_post_build(config):
 
 def on_env(env, config, files):
     """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`;
-    `scripts | aq_calculators_first` (macros/script_order.py); `aq_offline`, true in a published
+    `scripts | aq_material_bundle_started_by_page(macro)` (macros/script_order.py); `aq_offline`, true in a published
     build (whose pages name its service worker); and `aq_module_scripts`, the site's module scripts
     and their imports (macros/module_preload.py).
 
@@ -142,7 +142,7 @@ def on_env(env, config, files):
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article
-    env.filters["aq_calculators_first"] = script_order.calculators_first
+    env.filters["aq_material_bundle_started_by_page"] = script_order.material_bundle_started_by_page
     env.globals["aq_offline"] = not serving()  # a published build: pages name its service worker
     modules = [script.path for script in config.extra_javascript if getattr(script, "type", None) == "module"]
     env.globals["aq_module_scripts"] = module_preload.module_graph(Path(config.theme.custom_dir), modules)

@@ -57,13 +57,18 @@ function countedBody(response, name, ended = () => {}) {
 // The worker also compiles Pyodide's WebAssembly itself, from the moment it boots (`compileAhead`):
 // Pyodide would compile it only once the snapshot has arrived and been inflated, or once the
 // standard library has. When Pyodide asks to instantiate that file, it gets the module compiled
-// ahead (its own request for the file is cancelled).
+// ahead. Its own request for the file is never made: it gets a stand-in, an empty answer, once the
+// module has compiled (the file again if it did not). Made, that request streamed the 9.6 MB again
+// through the service worker while Python was being restored, on the same two or four cores.
 const wasmRefusals = new Set();
 // The wasm's URL -> {compiled: Promise<WebAssembly.Module>, arrived: a promise settled once its
 // last byte is here, or its download failed}; dropped if the download or compilation fails.
 const compiledAhead = new Map();
+// A stand-in answer to Pyodide's request for its wasm -> the wasm's URL.
+const standIns = new WeakMap();
 const instantiate = WebAssembly.instantiate;
 const instantiateStreaming = WebAssembly.instantiateStreaming;
+const fetchFile = self.fetch;
 
 function refused(problem) {
   for (const refuse of wasmRefusals) refuse(problem);
@@ -77,7 +82,7 @@ WebAssembly.instantiate = function (...args) {
 WebAssembly.instantiateStreaming = function (source, imports) {
   return Promise.resolve(source)
     .then((response) => {
-      const compiled = compiledAhead.get(response.url)?.compiled;
+      const compiled = compiledAhead.get(standIns.get(response) ?? response.url)?.compiled;
       if (!compiled) return instantiateStreaming.call(this, response, imports);
       response.body?.cancel().catch(() => {});
       return compiled.then((module) => instantiate(module, imports).then((instance) => ({ instance, module })));
@@ -85,12 +90,26 @@ WebAssembly.instantiateStreaming = function (source, imports) {
     .catch(refused);
 };
 
+self.fetch = function (resource, options) {
+  const url = resource instanceof Request ? resource.url : new URL(resource, self.location.href).href;
+  const ahead = compiledAhead.get(url);
+  if (!ahead) return fetchFile.call(self, resource, options);
+  return ahead.compiled.then(
+    () => {
+      const standIn = new Response(null, { headers: { "Content-Type": "application/wasm" } });
+      standIns.set(standIn, url);
+      return standIn;
+    },
+    () => fetchFile.call(self, resource, options), // compiling failed: Pyodide's own request tries again
+  );
+};
+
 function compileAhead(wasmURL) {
   if (!WebAssembly.compileStreaming || compiledAhead.has(wasmURL)) return;
   let lastByte;
   const arrived = new Promise((resolve) => (lastByte = resolve));
   // Its bytes are reported as they arrive, as every download of a start is (the page's watchdog).
-  const counted = fetch(wasmURL).then(
+  const counted = fetchFile.call(self, wasmURL).then(
     (response) => new Response(countedBody(response, "pyodide.asm.wasm", lastByte), { status: response.status, headers: response.headers }),
   );
   const compiled = WebAssembly.compileStreaming(counted);

@@ -11,8 +11,10 @@
 
 import * as message from "./calculator-messages.mjs";
 import { updateChildren } from "./update-in-place.mjs";
+import { onEveryPage } from "./every-page.mjs";
 
 const LIVE_MARK = "aq-calculator-live"; // performance mark: the first live result on this page
+const LIVE_EVENT = "aq-calculator:live"; // dispatched on the document with it (partials/material-bundle.html waits for it)
 const AHEAD_MARK = "aq-calculator-ahead"; // performance mark: a first result worked out ahead was shown
 const RESULT_EVENT = "aq-calculator:result"; // dispatched on the section after each result, with its answer
 
@@ -304,8 +306,18 @@ function onWorkerMessage(data) {
     failRuntime(data.message);
   } else if (data.type === message.RESULT || data.type === message.ERROR) {
     showAnswer(data);
+  } else if (data.type === message.AHEAD) {
+    showAheadNow(data);
   }
   watchWorker(); // heard from: the silence starts again, if anything is still awaited
+}
+
+// A first result worked out ahead that arrives once the page has asked for its own (its script ran
+// before the worker had restored Python): shown at once, if the form still holds its inputs. The
+// answer to the page's own run follows, the same.
+function showAheadNow(answer) {
+  runtime.ahead.set(answer.slug, answer);
+  for (const view of runtime.views) if (view.slug === answer.slug && view.asked) shownAhead(view);
 }
 
 function showAnswer(data) {
@@ -539,6 +551,7 @@ function showResult(view, result) {
   if (!runtime.liveMarked) {
     runtime.liveMarked = true;
     performance.mark(LIVE_MARK);
+    document.dispatchEvent(new Event(LIVE_EVENT));
   }
   // The answer, for what follows a result (history.mjs saves it; the benchmark times it).
   const { slug, schema, values, summary, figures } = result;
@@ -573,10 +586,8 @@ function showResultMarkup(view, html) {
 // task of its own, after the one that showed it: on a slow phone the first result's markup and
 // their first work (the service worker's registration, the save bar) made one long task. Later
 // results they hear at once (their work is then a few lines). This script shows the first result
-// before they and Material's bundle have run (enhanceAll, at the end), so until then what they are
-// to hear waits for a task after DOMContentLoaded: by then every script of the page has run, and
-// Material's DOMContentLoaded work, whose listener comes after this script's, has set up their
-// calculators.
+// before they have run (enhanceAll, at the end), so until then what they are to hear waits for a
+// task after DOMContentLoaded: by then every script of the page has run and set up its calculators.
 let pageScriptsRan = document.readyState === "complete";
 const waitingForPageScripts = [];
 document.addEventListener(
@@ -888,9 +899,8 @@ function enhanceAll() {
 
 // The page's calculators are enhanced as soon as this script runs, with the page parsed and before
 // Material's bundle runs (macros/script_order.py): a first result worked out ahead shows at once,
-// and Python is asked for the others while Material sets itself up and does its DOMContentLoaded
+// and Python is asked for the others before Material sets itself up and does its DOMContentLoaded
 // work (0.5-0.8 s with the page's processor slowed 4x, as the benchmark's phone profile has it).
-// Then every page that Material's instant navigation brings in: its `document$`, there once the
-// bundle has run, emits this page too (enhanceAll skips the calculators it knows).
-enhanceAll();
-afterPageScripts(() => window.document$?.subscribe(enhanceAll));
+// Then every page that Material's instant navigation brings in (enhanceAll skips the calculators
+// it knows).
+onEveryPage(enhanceAll);

@@ -13,6 +13,7 @@
 import { runTable } from "./calculators.js";
 import * as saved from "./saved-tests.mjs";
 import { charts } from "./saved-tests-chart.mjs";
+import { onEveryPage } from "./every-page.mjs";
 
 const RESULT_EVENT = "aq-calculator:result";
 const PREVIOUS = "previous_"; // a retest's fields: previous_NAME holds the earlier test's NAME
@@ -390,5 +391,4 @@ function enhanceAll() {
   }
 }
 
-if (window.document$) window.document$.subscribe(enhanceAll);
-else enhanceAll();
+onEveryPage(enhanceAll);

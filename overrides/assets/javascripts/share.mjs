@@ -7,6 +7,8 @@
 // with a visible line saying what happened, which screen readers hear too (role="status").
 // Print prints this calculator alone, its inputs and its result (print.css).
 
+import { onEveryPage } from "./every-page.mjs";
+
 const SAID = {
   shared: "Shared: whoever opens the link sees this result, worked out from the same values.",
   copied: "Link copied: paste it anywhere to share this result. Whoever opens it sees the same values.",
@@ -101,5 +103,4 @@ function enhanceAll() {
   }
 }
 
-if (window.document$) window.document$.subscribe(enhanceAll);
-else enhanceAll();
+onEveryPage(enhanceAll);

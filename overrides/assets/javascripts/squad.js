@@ -9,6 +9,7 @@
 
 import { runTable } from "./calculators.js";
 import { printAlone } from "./share.mjs";
+import { onEveryPage } from "./every-page.mjs";
 
 const MAX_FILE_BYTES = 5_000_000; // as calculators/core/squad.py: far more than a squad needs
 const RESULT_EVENT = "aq-squad:result"; // on the section once a table is all shown, or a file refused (tests, benchmark)
@@ -229,5 +230,4 @@ function enhanceAll() {
   }
 }
 
-if (window.document$) window.document$.subscribe(enhanceAll);
-else enhanceAll();
+onEveryPage(enhanceAll);
