@@ -44,7 +44,7 @@ new PerformanceObserver((list) => {
 if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
   new PerformanceObserver((list) => {
     for (const frame of list.getEntries())
-      for (const script of frame.scripts) __aqScripts.push([script.startTime, script.duration, script.sourceURL]);
+      for (const script of frame.scripts) __aqScripts.push([script.startTime, script.duration, script.sourceURL, script.invoker]);
   }).observe({ type: "long-animation-frame", buffered: true });
 }
 """
@@ -156,10 +156,28 @@ def longest(tasks: Sequence[Sequence[float]], since: float, until: float) -> flo
     return max((duration for start, duration in tasks if since <= start <= until), default=0.0)
 
 
+def site_scripts(main_thread: dict) -> list[Sequence]:
+    """The script entries of the site's own scripts: [start, duration, source, invoker]."""
+    return [script for script in main_thread["scripts"] if SITE_SCRIPTS in script[2] and MATERIAL_SCRIPT not in script[2]]
+
+
 def site_tasks(main_thread: dict) -> list[Sequence[float]]:
     """The long tasks in which one of the site's own scripts ran (a script of theirs began in them)."""
-    began = [start for start, _, source in main_thread["scripts"] if SITE_SCRIPTS in source and MATERIAL_SCRIPT not in source]
+    began = [script[0] for script in site_scripts(main_thread)]
     return [task for task in main_thread["tasks"] if any(task[0] <= start <= task[0] + task[1] for start in began)]
+
+
+def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
+    """Each long task put down to the site's scripts, with the scripts of theirs that began in it,
+    on stderr: what to look at when the report shows one."""
+    for start, duration in site_tasks(main_thread):
+        if since <= start <= until:
+            scripts = [
+                f"{source.split('/')[-1].split('?')[0]} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
+                for began, ran, source, invoker in site_scripts(main_thread)
+                if start <= began <= start + duration
+            ]
+            print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(scripts), file=sys.stderr, flush=True)
 
 
 def navigate(page: Page, url: str) -> None:
@@ -234,6 +252,7 @@ def visit(context: BrowserContext, traffic: Traffic, url: str, profile: NetworkP
     problem = "" if live else (said[-1] if said else "the page gave up")
     print(f"  {url.split('/', 3)[-1]}: " + (f"live at {until:,.0f} ms ({state['start'] or 'reference'})" if live else problem)
           + (f", background settled in {time.monotonic() - waited:.0f} s" if settle_first else ""), file=sys.stderr, flush=True)
+    name_site_tasks(main_thread, 0, until)
     return Tab(page, emulation), Visit(
         live_ms=until if live else math.nan,
         start=state["start"] if live else "failed",
@@ -263,6 +282,7 @@ def type_into(tab: Tab, field: str, keys: Sequence[str]) -> Typing:
         page.wait_for_timeout(TYPING_PAUSE_MS)
     page.wait_for_timeout(FRAMES_REPORTED_MS)
     main_thread = page.evaluate(MAIN_THREAD)
+    name_site_tasks(main_thread, began, main_thread["now"])
     return Typing(
         latencies_ms=tuple(latencies),
         longest_task_ms=longest(main_thread["tasks"], began, main_thread["now"]),
