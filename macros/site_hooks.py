@@ -122,15 +122,15 @@ def on_post_build(config):
 
 def on_env(env, config, files):
     """Template filters: `page | breadcrumbs`, `page | structured_data(config)`, `page | is_article`;
-    `scripts | aq_material_bundle_started_by_page(macro)` (macros/script_order.py); `aq_offline`, true in a published
-    build (whose pages name its service worker); and `aq_module_scripts`, the site's module scripts
-    and their imports (macros/module_preload.py).
+    `scripts | aq_material_bundle_started_by_page(macro)` (macros/material_bundle.py);
+    `aq_offline`, true in a published build (whose pages name its service worker); and
+    `aq_module_scripts`, the site's module scripts and their imports (macros/module_preload.py).
 
     Every page is read by now, so what needs all of them is checked here, before any page is
     written (the preview shows the problems on their pages): links to headings (MkDocs checks them
     again after writing the pages; each problem is reported once), and `coming_soon(...)` calls
     whose article is published."""
-    from macros import article_blocks, module_preload, script_order, structured_data, writer_problems
+    from macros import article_blocks, material_bundle, module_preload, structured_data, writer_problems
 
     problems = writer_problems.problems_of(config)
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
@@ -142,7 +142,7 @@ def on_env(env, config, files):
     env.filters["breadcrumbs"] = structured_data.breadcrumbs
     env.filters["structured_data"] = structured_data.structured_data
     env.filters["is_article"] = structured_data.is_article
-    env.filters["aq_material_bundle_started_by_page"] = script_order.material_bundle_started_by_page
+    env.filters["aq_material_bundle_started_by_page"] = material_bundle.material_bundle_started_by_page
     env.globals["aq_offline"] = not serving()  # a published build: pages name its service worker
     modules = [script.path for script in config.extra_javascript if getattr(script, "type", None) == "module"]
     env.globals["aq_module_scripts"] = module_preload.module_graph(Path(config.theme.custom_dir), modules)

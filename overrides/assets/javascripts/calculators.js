@@ -898,7 +898,7 @@ function enhanceAll() {
 }
 
 // The page's calculators are enhanced as soon as this script runs, with the page parsed and before
-// Material's bundle runs (macros/script_order.py): a first result worked out ahead shows at once,
+// Material's bundle runs (macros/material_bundle.py): a first result worked out ahead shows at once,
 // and Python is asked for the others before Material sets itself up and does its DOMContentLoaded
 // work (0.5-0.8 s with the page's processor slowed 4x, as the benchmark's phone profile has it).
 // Then every page that Material's instant navigation brings in (enhanceAll skips the calculators

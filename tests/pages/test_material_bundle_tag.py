@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.script_order import material_bundle_started_by_page
+from macros.material_bundle import material_bundle_started_by_page
 
 MATERIAL = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
 CALCULATORS = '<script src="../assets/javascripts/calculators.js" type="module"></script>'
