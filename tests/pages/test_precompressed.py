@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from email.message import Message
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.request import Request, urlopen
 
 import brotli
@@ -97,6 +98,19 @@ def test_the_host_sends_the_copy_the_browser_accepts(built_site, cdn_url, path, 
     assert headers["Vary"] == "Accept-Encoding"
     decoded = DECOMPRESS[sent](body) if sent else body
     assert decoded == (built_site / path).read_bytes()
+
+
+@pytest.mark.parametrize("accept_encoding", ["gzip, deflate, br, zstd", "identity"])
+def test_a_page_asked_for_again_unchanged_is_not_sent_again(cdn_url, accept_encoding):
+    # As nginx answers a browser revalidating a page it has (a second visit, `Cache-Control:
+    # no-cache`), whether the copy or the file itself was sent.
+    url = cdn_url + CALCULATOR_PAGE.as_posix().removesuffix("index.html")
+    headers, _ = fetch(url, accept_encoding)
+    asked_again = {"Accept-Encoding": accept_encoding, "If-Modified-Since": headers["Last-Modified"]}
+    with pytest.raises(HTTPError) as answer:
+        urlopen(Request(url, headers=asked_again), timeout=30)
+    assert answer.value.code == 304
+    assert answer.value.read() == b""
 
 
 @pytest.mark.parametrize(("pattern", "cache_control"), [
