@@ -14,10 +14,17 @@ in a cache in the user's cache folder, named by the SHA-256 of what it compresse
 settings, and shared by every copy of the project on the machine (the tests build throwaway
 copies): Pyodide's files are compressed once per machine and release.
 
-Only text (pages, CSS, scripts, JSON, XML, SVG, source maps) and WebAssembly get copies, above
-1 KiB, and only where the copy is under 90 % of the original. Files that are compressed already
-(the standard library zip, the wheel, images, fonts, the gzip memory snapshot) are not listed, so
-they are left as they are.
+Only text (pages, CSS, scripts, JSON, XML, SVG, source maps), WebAssembly and zips get copies,
+above 1 KiB, and only where the copy is under 90 % of the original. Files that are compressed
+already (the wheel, images, fonts, the gzip memory snapshot) are not listed, so they are left as
+they are.
+
+A zip's copies hold the same files, in the same order and with the same names and times, stored
+instead of deflated (`stored_zip`): one stream over all of them compresses far better than each
+file on its own. The standard library a normal start in the browser reads, `python.zip`, is 938 kB
+deflated and 642 kB as brotli over the stored zip; `calculators.zip` 286 and 183 kB. A browser
+that gets a copy unpacks a stored zip (Python's `zipimport` reads either, with no inflating), and
+a host that sends no copies sends the deflated zip as before.
 """
 
 from __future__ import annotations
@@ -25,9 +32,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import io
 import os
 import tempfile
 import time
+import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -37,8 +46,8 @@ import brotli
 
 from macros.deploy import FINGERPRINTED_FOLDERS
 
-COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm"})
-"""Suffixes of the files that compress well: text, and WebAssembly's code."""
+COMPRESSIBLE = frozenset({".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm", ".zip"})
+"""Suffixes of the files that compress well: text, WebAssembly's code, and zips (as stored zips)."""
 SMALLEST = 1024
 """Bytes: a smaller file fits in a packet or two whichever way it is sent."""
 WORTH_IT = 0.9
@@ -166,12 +175,25 @@ def files_to_compress(site_dir: Path) -> list[Path]:
     )
 
 
+def stored_zip(data: bytes) -> bytes:
+    """The zip `data` with every file stored instead of compressed: the same files, order, names,
+    times and attributes, so the same bytes come out whichever of the two is read."""
+    packed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as original, zipfile.ZipFile(packed, "w", zipfile.ZIP_STORED) as stored:
+        stored.comment = original.comment
+        for member in original.infolist():
+            stored.writestr(member, original.read(member), compress_type=zipfile.ZIP_STORED)
+    return packed.getvalue()
+
+
 def compress_file(path: Path, cache: CompressionCache, encodings: tuple[Encoding, ...] = ENCODINGS) -> Iterator[CompressedCopy]:
-    """Write each encoding's copy of `path` beside it, where that copy is worth it."""
-    data = path.read_bytes()
+    """Write each encoding's copy of `path` beside it, where that copy is worth it (a zip's
+    copies: of the zip with its files stored, `stored_zip`)."""
+    original = path.read_bytes()
+    data = stored_zip(original) if path.suffix.lower() == ".zip" else original
     for encoding in encodings:
         compressed = cache.compressed(data, encoding)
-        if len(compressed) < WORTH_IT * len(data):
+        if len(compressed) < WORTH_IT * len(original):
             copy = path.with_name(path.name + encoding.suffix)
             copy.write_bytes(compressed)
-            yield CompressedCopy(path, copy, encoding.name, len(data), len(compressed))
+            yield CompressedCopy(path, copy, encoding.name, len(original), len(compressed))
