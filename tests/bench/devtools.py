@@ -12,7 +12,7 @@ would download at loopback speed. A service worker already running when the page
 second visit soon after the first) is not auto-attached until the page it answers is under way, so
 it is attached and set up at once, before the page navigates: otherwise it fetched a second visit's
 page from the server at loopback speed (the page's response ended at 59-68 ms at 1.6 Mbit/s with
-150 ms round trips, 274-277 ms once set up). The emulated round trip is a minimum time from request to
+150 ms round trips, 217-277 ms once set up). The emulated round trip is a minimum time from request to
 response headers, per request (no connection set-up is modelled), and the page and its service
 worker are throttled separately (each at the profile's rate), not as one shared link.
 
