@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import email.utils
 import functools
 import json
 import os
@@ -152,6 +150,8 @@ class _HostHandler(_QuietHandler):
     """The static handler, plus what `recipe` asks of the host."""
 
     status = HTTPStatus.OK
+    copy: tuple[Path, Path, str] | None = None
+    """While a precompressed copy is answered: the requested file, its copy, the coding."""
 
     def __init__(self, *args: object, recipe: HostRecipe, **kwargs: object) -> None:
         self.recipe = recipe  # before the base class's __init__, which answers the request
@@ -162,44 +162,26 @@ class _HostHandler(_QuietHandler):
         super().send_response(code, message)
 
     def end_headers(self) -> None:
+        if self.copy and self.status == HTTPStatus.OK:
+            self.send_header("Content-Encoding", self.copy[2])
         if self.status < HTTPStatus.BAD_REQUEST:  # as nginx's add_header: not on errors
             for name, value in self.recipe.headers_for(urlsplit(self.path).path):
                 self.send_header(name, value)
         super().end_headers()
 
     def send_head(self) -> BinaryIO | None:
-        """A precompressed copy when the recipe and the browser allow one, else the file itself.
-        Either way with its `Last-Modified`, and "304 Not Modified" to a request whose
-        `If-Modified-Since` is not older (as nginx, and the plain handler, answer)."""
-        found = self._precompressed_copy() if self.recipe.precompressed else None
-        if found is None:
-            return super().send_head()
-        original, copy, coding = found
-        modified = copy.stat().st_mtime
-        if self._unchanged_since_asked(modified):
-            self.send_response(HTTPStatus.NOT_MODIFIED)
-            self.end_headers()
-            return None
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", self.guess_type(str(original)))
-        self.send_header("Content-Encoding", coding)
-        self.send_header("Content-Length", str(copy.stat().st_size))
-        self.send_header("Last-Modified", self.date_time_string(modified))
-        self.end_headers()
-        return copy.open("rb")
+        """A precompressed copy when the recipe and the browser allow one, else the file itself:
+        the plain handler sends either (with its `Last-Modified`, and "304 Not Modified" to a
+        request whose `If-Modified-Since` is not older, as nginx answers), the copy from its path."""
+        self.copy = None  # a connection kept alive brings this handler its next request
+        self.copy = self._precompressed_copy() if self.recipe.precompressed else None
+        return super().send_head()
 
-    def _unchanged_since_asked(self, modified: float) -> bool:
-        """Whether the request's `If-Modified-Since` is at or after `modified` (seconds)."""
-        asked = self.headers.get("If-Modified-Since")
-        if asked is None or "If-None-Match" in self.headers:
-            return False
-        try:
-            since = email.utils.parsedate_to_datetime(asked)
-        except (TypeError, ValueError, IndexError, OverflowError):
-            return False
-        if since.tzinfo is None:
-            since = since.replace(tzinfo=datetime.timezone.utc)
-        return datetime.datetime.fromtimestamp(int(modified), datetime.timezone.utc) <= since
+    def translate_path(self, path: str) -> str:
+        return str(self.copy[1]) if self.copy else super().translate_path(path)
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return super().guess_type(self.copy[0] if self.copy else path)  # the original's type
 
     def _precompressed_copy(self) -> tuple[Path, Path, str] | None:
         """(the requested file, its copy, the coding) for the copy to send, if any."""
