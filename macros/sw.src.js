@@ -3,11 +3,16 @@
 // browser builds in front of it and the two build-time values below filled in. The writer's
 // preview (`mkdocs serve`) never writes or registers it.
 //
-// - Every page and site asset is precached at install, and answered network-first (3 s), so a
-//   reader online always gets the published file (and a preview on the same address is never
-//   answered from an old cache), and a reader offline gets the precached one. A script or style
-//   asked for with its digest (`FILE?v=DIGEST`, as every page of a published build asks for them)
-//   is answered from the precache at once when the precache holds that very file.
+// - Every page and site asset is precached at install.
+// - A page is answered from the precache at once, and asked of the server at the same time (a
+//   conditional request: "304 Not Modified" costs a round trip, not the page). A page the server
+//   has changed replaces the precached one and the open page is told (offline.mjs shows the new
+//   version); a page of the writer's preview on the same address unregisters this worker, and the
+//   open page reloads into the preview. A returning reader waits for no round trip, online or not.
+// - A script or style asked for with its digest (`FILE?v=DIGEST`, as every page of a published
+//   build asks for them) is answered from the precache at once when the precache holds that very
+//   file; any other site asset network-first (3 s), so a reader online always gets the published
+//   file, and a reader offline the precached one.
 // - The Python runtime and the calculators' folder are cached on first use, cache-first (what
 //   sits at those addresses never changes), in caches named by the build's fingerprints; where
 //   the browser has static routing, it reads them from those caches without running this worker.
@@ -20,6 +25,8 @@ const PRECACHE = self.__WB_MANIFEST; // [{url, revision}], site-relative (workbo
 const RUNTIME = self.__AQ_RUNTIME__; // [{folder: "assets/pyodide/314.0.7/", files: ["pyodide.mjs", …]}, …]
 const KEEP_OFFLINE = "aq-keep-offline"; // the page asks (offline.mjs): {type, urls, fetchMissing} -> true | false
 const TAKE_OVER = "aq-take-over"; // the page tells a new build's waiting worker to take over (offline.mjs)
+const PAGE_CHANGED = "aq-page-changed"; // told to the page answered from an outdated precache: {type, url, preview}
+const SERVICE_WORKER_TAG = 'name="aq-service-worker"'; // in every page of a published build, never in the preview's
 const NETWORK_TIMEOUT_SECONDS = 3;
 const PREFIX = "aq"; // every cache of the site is "aq-…-<scope>", so two sites on one host keep theirs
 const SCOPE = self.registration.scope;
@@ -32,11 +39,10 @@ const precache = new precaching.PrecacheController();
 precache.addToCacheList(PRECACHE);
 
 // Matches every precached file, a page by its folder's address too, whatever its query (a shared
-// calculator address is the same page). The response comes from the server, asked every time (a
-// conditional request: "304 Not Modified" costs a round trip, not the file), so neither the
-// browser's HTTP cache nor the precache ever hides a newer file while online; only when the
-// network fails or takes too long, from the precache. Nothing is written: the precache changes
-// only at install.
+// calculator address is the same page). For a file other than a page, the response comes from the
+// server, asked every time (a conditional request: "304 Not Modified" costs a round trip, not the
+// file), so neither the browser's HTTP cache nor the precache ever hides a newer file while online;
+// only when the network fails or takes too long, from the precache. Nothing is written here.
 const fromServerElsePrecache = {
   requestWillFetch: async ({ request }) => new Request(request, { cache: "no-cache" }),
   cacheKeyWillBeUsed: async ({ request, params }) => params?.cacheKey ?? request,
@@ -54,6 +60,33 @@ const precachedAsAsked = ({ url }) => {
   return Boolean(digest && revisions.get(url.origin + url.pathname)?.startsWith(digest));
 };
 routing.registerRoute(precachedAsAsked, async ({ url, request }) => (await precache.matchPrecache(url.origin + url.pathname)) ?? fetch(request));
+
+// A page: from the precache at once, checked against the server meanwhile. Any other precached
+// file (a page's Markdown-less assets asked for without a digest): network-first.
+const page = (options) => {
+  const match = siteFiles.match(options);
+  return match && new URL(match.cacheKey).pathname.endsWith(".html") ? match : false;
+};
+routing.registerRoute(page, async ({ request, params, event }) => {
+  const kept = await caches.match(params.cacheKey, { cacheName: precache.strategy.cacheName });
+  const fromServer = fetch(new Request(request, { cache: "no-cache" }));
+  if (!kept) return fromServer;
+  event.waitUntil(checkPage(kept.clone(), fromServer, params.cacheKey, event.resultingClientId || event.clientId));
+  return kept;
+});
+
+// The server's page against the precached one it was answered with. Offline, or an error: nothing.
+async function checkPage(kept, fromServer, cacheKey, clientId) {
+  const response = await fromServer.catch(() => null);
+  if (!response?.ok || response.redirected) return;
+  const [before, now] = await Promise.all([kept.text(), response.clone().text()]);
+  if (before === now) return;
+  const preview = !now.includes(SERVICE_WORKER_TAG);
+  if (preview) await self.registration.unregister(); // the pages open now go on with this worker until they reload
+  else await (await caches.open(precache.strategy.cacheName)).put(cacheKey, response); // the next visit's, offline too
+  const client = clientId && (await self.clients.get(clientId));
+  client?.postMessage({ type: PAGE_CHANGED, url: response.url, preview });
+}
 
 routing.registerRoute(
   new routing.Route(

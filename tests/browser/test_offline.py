@@ -16,9 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import itertools
+import os
 import shutil
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -159,23 +164,125 @@ def test_the_worker_answers_ready_only_once_every_file_is_in_its_cache(browser, 
         assert_clean(visit)
 
 
-def test_a_second_visit_asks_the_server_for_the_page_alone(browser, built_site):
-    """Its scripts and styles, the calculators' worker and its import included, are named by their
-    digests, which the service worker answers from its precache; the page itself is asked for."""
+def test_a_second_visit_shows_the_page_from_the_precache_while_the_server_is_asked(browser, built_site):
+    """The page comes from the precache at once, and the server is asked for it meanwhile (here it
+    is slow to answer: the reader waits for nothing); its scripts and styles, the calculators' worker
+    and its import included, are named by their digests, which the precache answers without asking."""
     asked: list[str] = []
-    with serve_directory(built_site, recipe=CDN, asked=asked) as url, desktop_visit(browser) as visit:
+    answer_the_page = threading.Event()
+    answer_the_page.set()
+
+    def slow_page(path: str) -> None:
+        if urlsplit(path).path == f"/{CALCULATOR_PAGE}":
+            answer_the_page.wait()
+
+    with serve_directory(built_site, recipe=CDN, asked=asked, before_answer=slow_page) as url, desktop_visit(browser) as visit:
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         asked.clear()
-
-        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
-        calculator.type({"body_mass": "77"})
-        calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
+        answer_the_page.clear()
+        try:
+            calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+            calculator.type({"body_mass": "77"})
+            calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
+            assert f"/{CALCULATOR_PAGE}" in asked  # and not answered yet
+        finally:
+            answer_the_page.set()
         versioned = visit.page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('?v='))")
         assert any("calculator-worker.mjs?v=" in name for name in versioned)
         assert len(versioned) >= 15
-        assert f"/{CALCULATOR_PAGE}" in asked
         assert [path for path in asked if "?v=" in path or path.lstrip("/").startswith(PYTHON_PATHS)] == []
+        visit.page.wait_for_timeout(500)  # the server's page, the same: the page stays as it is
+        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "navigate"
+        assert_clean(visit)
+
+
+def published_change(site: Path, page: str, words: str) -> None:
+    """`page` of the published `site` as a new build would have it: a paragraph more."""
+    html = site / page / "index.html"
+    later = max(time.time(), html.stat().st_mtime) + 1  # a newer `Last-Modified`, to the second
+    html.write_text(html.read_text(encoding="utf-8").replace("</h1>", f"</h1><p>{words}</p>", 1), encoding="utf-8")
+    os.utime(html, (later, later))
+
+
+def visited_once(visit, url: str, path: str) -> None:
+    """A first visit to `path`, until the site's worker is in charge of the page (its pages precached)."""
+    visit.page.goto(url + path)
+    wait_until(visit.page, lambda: visit.page.evaluate("navigator.serviceWorker.controller !== null"),
+               "the site's worker to take the page")
+
+
+def test_a_page_changed_on_the_server_replaces_the_older_copy_at_once(browser, built_site, tmp_path):
+    """The reader has typed nothing yet: the page reloads into the new version, which the worker
+    keeps for the next visit, offline too."""
+    site = shutil.copytree(built_site, tmp_path / "site")
+    with desktop_visit(browser) as visit:
+        with serve_directory(site) as url:
+            visited_once(visit, url, ARTICLE)
+            published_change(site, ARTICLE, "A sentence the writer added.")
+            visit.page.goto(url + ARTICLE)
+            expect(visit.page.get_by_text("A sentence the writer added.")).to_be_visible()
+            assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+        visit.page.context.set_offline(True)  # and the server is gone
+        visit.page.goto(url + ARTICLE)
+        expect(visit.page.get_by_text("A sentence the writer added.")).to_be_visible()
+        expect(visit.page.locator(".aq-page-changed")).to_have_count(0)
+        assert_clean(visit)
+
+
+def test_a_reader_who_typed_keeps_it_and_is_offered_the_new_version(browser, built_site, tmp_path):
+    site = shutil.copytree(built_site, tmp_path / "site")
+    answer_the_page = threading.Event()
+    answer_the_page.set()
+
+    def held_page(path: str) -> None:
+        if urlsplit(path).path == f"/{CALCULATOR_PAGE}":
+            answer_the_page.wait()
+
+    with serve_directory(site, before_answer=held_page) as url, desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        published_change(site, CALCULATOR_PAGE, "The formula, explained again.")
+        answer_the_page.clear()
+        try:
+            calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+            calculator.type({"body_mass": "83"})
+            calculator.expect_result_for({**DEFAULTS, "body_mass": "83"})
+        finally:
+            answer_the_page.set()  # the server's page now reaches the worker, which tells the page
+
+        notice = visit.page.locator(".aq-page-changed")
+        expect(notice).to_contain_text("This page has been updated")
+        expect(notice).to_have_attribute("role", "status")
+        calculator.expect_result_for({**DEFAULTS, "body_mass": "83"})  # nothing the reader typed is lost
+        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "navigate"
+        notice.get_by_role("button", name="Show the new version").click()
+        expect(visit.page.get_by_text("The formula, explained again.")).to_be_visible()
+        expect(visit.page.locator(".aq-page-changed")).to_have_count(0)
+        assert_clean(visit)
+
+
+def test_a_host_that_changes_the_page_every_time_reloads_it_once_then_offers(browser, built_site, tmp_path):
+    """A host that writes something new into every answer (a nonce, a counter): the page reloads
+    once, then offers the new version instead of reloading for ever."""
+    site = shutil.copytree(built_site, tmp_path / "site")
+    answers = itertools.count()
+    published = threading.Event()
+
+    def new_every_time(path: str) -> None:
+        if published.is_set() and urlsplit(path).path == f"/{ARTICLE}":
+            published_change(site, ARTICLE, f"Answer {next(answers)}.")
+
+    asked: list[str] = []
+    with serve_directory(site, asked=asked, before_answer=new_every_time) as url, desktop_visit(browser) as visit:
+        visited_once(visit, url, ARTICLE)
+        published.set()
+        asked.clear()
+        visit.page.goto(url + ARTICLE)
+        expect(visit.page.locator(".aq-page-changed")).to_be_visible()
+        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+        visit.page.wait_for_timeout(1000)  # nothing more happens
+        assert asked.count(f"/{ARTICLE}") == 2  # the worker's check of the visit, and of its one reload
         assert_clean(visit)
 
 
@@ -296,10 +403,13 @@ def test_the_preview_unregisters_a_worker_an_earlier_build_registered(browser, b
             test_preview._eventually(lambda: test_preview._fetch(url + ARTICLE) is not None, "the preview's build")
             assert 'name="aq-service-worker"' not in test_preview._fetch(url + ARTICLE)
             assert test_preview._fetch(url + "sw.js") is None  # the preview writes no worker
-            visit.page.goto(url + ARTICLE)  # still answered by the old worker, network-first
+            # Answered by the old worker from its precache; the server's page is the preview's: the
+            # worker leaves, and the page reloads into the preview by itself.
+            visit.page.goto(url + ARTICLE)
+            expect(visit.page.locator('meta[name="aq-service-worker"]')).to_have_count(0)
+            assert "livereload" in visit.page.content()
             wait_until(visit.page, lambda: visit.page.evaluate("navigator.serviceWorker.getRegistrations()") == [],
-                       "the preview to unregister the old worker")
-            visit.page.reload()
+                       "the old worker to leave")
             assert visit.page.evaluate("navigator.serviceWorker.controller") is None
             assert_clean(visit)  # before the preview stops, which its live-reload script reports
 

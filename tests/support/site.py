@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -84,11 +84,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     asked: list[str] | None = None
     """Where each request's path is noted (`serve_directory(..., asked=[])`), if anywhere."""
+    before_answer: Callable[[str], None] | None = None
+    """Called with each request's path before it is answered, if given: it may hold the answer,
+    or change the file about to be sent."""
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
         if parsed and self.asked is not None:
             self.asked.append(self.path)
+        if parsed and self.before_answer is not None:
+            self.before_answer(self.path)
         return parsed
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
@@ -199,11 +204,18 @@ class _HostHandler(_QuietHandler):
 
 
 @contextmanager
-def serve_directory(root: Path, port: int = 0, recipe: HostRecipe = PLAIN, asked: list[str] | None = None) -> Iterator[str]:
+def serve_directory(
+    root: Path,
+    port: int = 0,
+    recipe: HostRecipe = PLAIN,
+    asked: list[str] | None = None,
+    before_answer: Callable[[str], None] | None = None,
+) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 on `port` (by default a free one) for the duration of the block,
     as a static host set up by `recipe` would (by default: the files, nothing more), noting each
-    request's path in `asked` if given."""
-    noted = type("_NotedHandler", (_QuietHandler if recipe == PLAIN else _HostHandler,), {"asked": asked})
+    request's path in `asked` if given, and calling `before_answer` with it before answering."""
+    hooks = {"asked": asked, "before_answer": staticmethod(before_answer) if before_answer else None}
+    noted = type("_NotedHandler", (_QuietHandler if recipe == PLAIN else _HostHandler,), hooks)
     if recipe == PLAIN:
         handler = functools.partial(noted, directory=str(root))
     else:

@@ -1,5 +1,6 @@
-// Offline after the first visit: registers the site's service worker, and tells the reader when a
-// calculator works on this device without a connection.
+// Offline after the first visit: registers the site's service worker, tells the reader when a
+// calculator works on this device without a connection, and shows a page's new version when the
+// worker answered with an older one.
 //
 // A published build names its worker in <meta name="aq-service-worker" content=".../sw.js">
 // (macros/offline.py); its scope is the folder it sits in, the site's root, so a site published
@@ -7,10 +8,13 @@
 // worker an earlier build registered for this page is unregistered, so a preview never runs an
 // old worker. A browser without service workers loses nothing: this script then does nothing.
 
+import { onEveryPage } from "./every-page.mjs";
+
 const RESULT_EVENT = "aq-calculator:result"; // calculators.js dispatches it on the section after each result
 const KEEP_OFFLINE = "aq-keep-offline"; // asks the service worker in charge (macros/sw.src.js)
 const TAKE_OVER = "aq-take-over"; // tells a new build's waiting service worker to take over now
 const OFFLINE_EVENT = "aq-calculator:offline"; // dispatched on the section once its note shows (calculators.js listens)
+const PAGE_CHANGED = "aq-page-changed"; // from the worker, when the page it answered has changed on the server
 const ATTEMPTS = 6; // asking again after 1, 2, 4, 8, 16 s: a new build's worker may still be taking over
 const REPLY_MS = 120_000; // the worker may be fetching megabytes of Python
 
@@ -35,6 +39,7 @@ if (serviceWorkers && named) {
   if (document.readyState === "complete") afterLoad();
   else window.addEventListener("load", afterLoad, { once: true });
   document.addEventListener(RESULT_EVENT, ({ target }) => showWhenReadyOffline(target));
+  offerNewVersions();
 } else if (serviceWorkers) {
   serviceWorkers.getRegistration().then((registration) => registration?.unregister(), () => {});
 }
@@ -90,4 +95,56 @@ function cachedByWorker(worker, urls) {
     // A reader who asked to save data gets the note only for what is already here.
     worker.postMessage({ type: KEEP_OFFLINE, urls, fetchMissing: !navigator.connection?.saveData }, [channel.port2]);
   });
+}
+
+// The worker answers a page from its precache at once and asks the server meanwhile (sw.src.js). When
+// the server's page differs, this page is an older copy: it is reloaded at once, before the reader
+// has typed anything (the worker has the new one by then), or else offers the new version and keeps
+// what the reader typed until they choose. A writer's preview on this address always reloads: the
+// worker has left. Instant navigation may bring a page in after the worker's word about it. A host
+// that sends a page a little different every time (a nonce) gets one reload a minute at most.
+const RELOADED = "aq-reloaded:"; // + address, in sessionStorage: when this page last reloaded itself
+const RELOAD_AGAIN_MS = 60_000;
+
+function offerNewVersions() {
+  let typed = false;
+  document.addEventListener("input", ({ isTrusted }) => (typed ||= isTrusted), { capture: true });
+  const changed = new Map(); // address -> preview
+  const here = () => location.origin + location.pathname;
+  const reloadedLately = () => {
+    try {
+      return Date.now() - Number(sessionStorage.getItem(RELOADED + here()) ?? 0) < RELOAD_AGAIN_MS;
+    } catch {
+      return true; // no storage here to count reloads with: the reader chooses
+    }
+  };
+  const showNewest = () => {
+    if (!changed.has(here())) return;
+    if (changed.get(here())) return location.reload();
+    if (typed || reloadedLately()) return offerReload();
+    sessionStorage.setItem(RELOADED + here(), String(Date.now()));
+    location.reload();
+  };
+  serviceWorkers.addEventListener("message", ({ data }) => {
+    if (data?.type !== PAGE_CHANGED) return;
+    const url = new URL(data.url);
+    changed.set(url.origin + url.pathname, data.preview);
+    showNewest();
+  });
+  serviceWorkers.startMessages(); // what the worker said before this script ran
+  onEveryPage(showNewest);
+}
+
+function offerReload() {
+  const content = document.querySelector(".md-content__inner");
+  if (!content || content.querySelector(".aq-page-changed")) return;
+  const notice = document.createElement("div");
+  notice.className = "admonition info aq-page-changed";
+  notice.setAttribute("role", "status");
+  notice.innerHTML =
+    '<p class="admonition-title">This page has been updated</p>' +
+    '<p>This copy was saved on your device before the latest changes. What you typed stays here until you choose. ' +
+    '<button type="button" class="md-button">Show the new version</button></p>';
+  notice.querySelector("button").addEventListener("click", () => location.reload());
+  content.prepend(notice);
 }
