@@ -62,7 +62,7 @@ const precachedAsAsked = ({ url }) => {
 routing.registerRoute(precachedAsAsked, async ({ url, request }) => (await precache.matchPrecache(url.origin + url.pathname)) ?? fetch(request));
 
 // A page: from the precache at once, checked against the server meanwhile. Any other precached
-// file (a page's Markdown-less assets asked for without a digest): network-first.
+// file (the search index, the sitemap, an asset asked for without its digest): network-first.
 const page = (options) => {
   const match = siteFiles.match(options);
   return match && new URL(match.cacheKey).pathname.endsWith(".html") ? match : false;
