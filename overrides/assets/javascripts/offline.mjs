@@ -25,7 +25,7 @@ const asked = new WeakSet(); // sections already asked about: once each
 if (serviceWorkers && named) {
   const script = new URL(named.content, document.baseURI);
   const register = () => serviceWorkers.register(script, { scope: new URL("./", script).href }).catch(() => {}); // then simply online only
-  // Installing downloads the site's pages and scripts (0.8 MB): not while Python is downloading for
+  // Installing downloads the site's pages and scripts (about 1 MB): not while Python is downloading for
   // a calculator, which would share the reader's bandwidth with it, but once the page has loaded and
   // the calculator has its first live result (or never started).
   const whenQuiet = () => {
