@@ -43,8 +43,9 @@ precache.addToCacheList(PRECACHE);
 // server, asked every time (a conditional request: "304 Not Modified" costs a round trip, not the
 // file), so neither the browser's HTTP cache nor the precache ever hides a newer file while online;
 // only when the network fails or takes too long, from the precache. Nothing is written here.
+const revalidated = (request) => new Request(request, { cache: "no-cache" });
 const fromServerElsePrecache = {
-  requestWillFetch: async ({ request }) => new Request(request, { cache: "no-cache" }),
+  requestWillFetch: async ({ request }) => revalidated(request),
   cacheKeyWillBeUsed: async ({ request, params }) => params?.cacheKey ?? request,
   cacheWillUpdate: async () => null,
 };
@@ -69,7 +70,7 @@ const page = (options) => {
 };
 routing.registerRoute(page, async ({ request, params, event }) => {
   const kept = await caches.match(params.cacheKey, { cacheName: precache.strategy.cacheName });
-  const fromServer = fetch(new Request(request, { cache: "no-cache" }));
+  const fromServer = fetch(revalidated(request));
   if (!kept) return fromServer;
   event.waitUntil(checkPage(kept.clone(), fromServer, params.cacheKey, event.resultingClientId || event.clientId));
   return kept;

@@ -3,7 +3,8 @@
 A first visit precaches the site's pages and assets; a calculator's runtime (Pyodide, and the
 wheel's folder with the snapshot) is cached the first time it runs, and the calculator then says
 it is ready offline. With
-the network gone, pages and the calculator still work. A new build replaces every cache of the
+the network gone, pages and the calculator still work. A page comes from the precache at once while
+the server is asked for it; a page changed on the server replaces the older copy. A new build replaces every cache of the
 old one; the writer's preview unregisters a worker an earlier build left; and a browser without
 service workers loses nothing.
 
@@ -14,14 +15,15 @@ fetches, but not Chromium's own update check of `sw.js`: the offline tests also 
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 import itertools
+import json
 import os
+import re
 import shutil
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -164,36 +166,53 @@ def test_the_worker_answers_ready_only_once_every_file_is_in_its_cache(browser, 
         assert_clean(visit)
 
 
+class HeldPage:
+    """A slow server for one page: its answers wait while `held()` runs, and go once it ends."""
+
+    def __init__(self, page: str) -> None:
+        self._path = f"/{page}"
+        self._answer = threading.Event()
+        self._answer.set()
+
+    def before_answer(self, path: str) -> None:
+        if urlsplit(path).path == self._path:
+            self._answer.wait()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        self._answer.clear()
+        try:
+            yield
+        finally:
+            self._answer.set()
+
+
+def navigation_type(page: Page) -> str:
+    """How the page shown came to be: "navigate", or "reload" when it reloaded itself."""
+    return page.evaluate("performance.getEntriesByType('navigation')[0].type")
+
+
 def test_a_second_visit_shows_the_page_from_the_precache_while_the_server_is_asked(browser, built_site):
     """The page comes from the precache at once, and the server is asked for it meanwhile (here it
     is slow to answer: the reader waits for nothing); its scripts and styles, the calculators' worker
     and its import included, are named by their digests, which the precache answers without asking."""
     asked: list[str] = []
-    answer_the_page = threading.Event()
-    answer_the_page.set()
-
-    def slow_page(path: str) -> None:
-        if urlsplit(path).path == f"/{CALCULATOR_PAGE}":
-            answer_the_page.wait()
-
-    with serve_directory(built_site, recipe=CDN, asked=asked, before_answer=slow_page) as url, desktop_visit(browser) as visit:
+    slow = HeldPage(CALCULATOR_PAGE)
+    with serve_directory(built_site, recipe=CDN, asked=asked, before_answer=slow.before_answer) as url, desktop_visit(browser) as visit:
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         asked.clear()
-        answer_the_page.clear()
-        try:
+        with slow.held():
             calculator = go_live(visit.page, url + CALCULATOR_PAGE)
             calculator.type({"body_mass": "77"})
             calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
             assert f"/{CALCULATOR_PAGE}" in asked  # and not answered yet
-        finally:
-            answer_the_page.set()
         versioned = visit.page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('?v='))")
         assert any("calculator-worker.mjs?v=" in name for name in versioned)
         assert len(versioned) >= 15
         assert [path for path in asked if "?v=" in path or path.lstrip("/").startswith(PYTHON_PATHS)] == []
         visit.page.wait_for_timeout(500)  # the server's page, the same: the page stays as it is
-        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "navigate"
+        assert navigation_type(visit.page) == "navigate"
         assert_clean(visit)
 
 
@@ -222,7 +241,7 @@ def test_a_page_changed_on_the_server_replaces_the_older_copy_at_once(browser, b
             published_change(site, ARTICLE, "A sentence the writer added.")
             visit.page.goto(url + ARTICLE)
             expect(visit.page.get_by_text("A sentence the writer added.")).to_be_visible()
-            assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+            assert navigation_type(visit.page) == "reload"
         visit.page.context.set_offline(True)  # and the server is gone
         visit.page.goto(url + ARTICLE)
         expect(visit.page.get_by_text("A sentence the writer added.")).to_be_visible()
@@ -232,30 +251,21 @@ def test_a_page_changed_on_the_server_replaces_the_older_copy_at_once(browser, b
 
 def test_a_reader_who_typed_keeps_it_and_is_offered_the_new_version(browser, built_site, tmp_path):
     site = shutil.copytree(built_site, tmp_path / "site")
-    answer_the_page = threading.Event()
-    answer_the_page.set()
-
-    def held_page(path: str) -> None:
-        if urlsplit(path).path == f"/{CALCULATOR_PAGE}":
-            answer_the_page.wait()
-
-    with serve_directory(site, before_answer=held_page) as url, desktop_visit(browser) as visit:
+    slow = HeldPage(CALCULATOR_PAGE)
+    with serve_directory(site, before_answer=slow.before_answer) as url, desktop_visit(browser) as visit:
         calculator = go_live(visit.page, url + CALCULATOR_PAGE)
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
         published_change(site, CALCULATOR_PAGE, "The formula, explained again.")
-        answer_the_page.clear()
-        try:
+        with slow.held():  # then the server's page reaches the worker, which tells the page
             calculator = go_live(visit.page, url + CALCULATOR_PAGE)
             calculator.type({"body_mass": "83"})
             calculator.expect_result_for({**DEFAULTS, "body_mass": "83"})
-        finally:
-            answer_the_page.set()  # the server's page now reaches the worker, which tells the page
 
         notice = visit.page.locator(".aq-page-changed")
         expect(notice).to_contain_text("This page has been updated")
         expect(notice).to_have_attribute("role", "status")
         calculator.expect_result_for({**DEFAULTS, "body_mass": "83"})  # nothing the reader typed is lost
-        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "navigate"
+        assert navigation_type(visit.page) == "navigate"
         notice.get_by_role("button", name="Show the new version").click()
         expect(visit.page.get_by_text("The formula, explained again.")).to_be_visible()
         expect(visit.page.locator(".aq-page-changed")).to_have_count(0)
@@ -280,7 +290,7 @@ def test_a_host_that_changes_the_page_every_time_reloads_it_once_then_offers(bro
         asked.clear()
         visit.page.goto(url + ARTICLE)
         expect(visit.page.locator(".aq-page-changed")).to_be_visible()
-        assert visit.page.evaluate("performance.getEntriesByType('navigation')[0].type") == "reload"
+        assert navigation_type(visit.page) == "reload"
         visit.page.wait_for_timeout(1000)  # nothing more happens
         assert asked.count(f"/{ARTICLE}") == 2  # the worker's check of the visit, and of its one reload
         assert_clean(visit)

@@ -178,7 +178,7 @@ class _HostHandler(_QuietHandler):
         """A precompressed copy when the recipe and the browser allow one, else the file itself:
         the plain handler sends either (with its `Last-Modified`, and "304 Not Modified" to a
         request whose `If-Modified-Since` is not older, as nginx answers), the copy from its path."""
-        self.copy = None  # a connection kept alive brings this handler its next request
+        self.copy = None  # the last request's (a connection kept alive): not to be translated to below
         self.copy = self._precompressed_copy() if self.recipe.precompressed else None
         return super().send_head()
 
