@@ -358,7 +358,7 @@ function requestResult(view) {
 function shownAhead(view) {
   const ahead = runtime.ahead.get(view.slug);
   runtime.ahead.delete(view.slug);
-  if (!ahead || view.live || !sameInputs(readInputs(view.form), ahead.inputs)) return false;
+  if (!ahead || view.live || view.firstResult || !sameInputs(readInputs(view.form), ahead.inputs)) return false;
   view.section.dataset.python = "snapshot";
   showResult(view, ahead.result);
   performance.mark(AHEAD_MARK, { detail: view.slug });
@@ -405,6 +405,7 @@ function enhance(section) {
     changed: false, // inputs changed since that run was sent
     mode: "example", // which status the view shows while it has no live result
     live: false,
+    firstResult: undefined, // the first result, parsed, until the task that shows it (showResult)
     shownHtml: "", // the markup of the result shown, as Python wrote it
     untold: 0, // results shown but not yet told to the page's other scripts (showResult)
     observer: null,
@@ -476,7 +477,7 @@ function enhance(section) {
   // Python is already running (a page instant navigation brought): ask for this one's result. Not
   // again for a start just made here, which asked already (a second run would hide the first answer)
   // or showed the result the worker worked out ahead.
-  if (runtime.worker && !view.asked && !view.live) requestResult(view);
+  if (runtime.worker && !view.asked && !view.live && !view.firstResult) requestResult(view);
 }
 
 // What a screen reader hears after each result: its headline (or which fields need attention),
@@ -535,11 +536,31 @@ function setStatus(view, state) {
   view.status.textContent = state === "example" ? view.exampleStatus : STATUS[state];
 }
 
+// A calculator's first result is parsed in the task that brought it and shown in the next one: on
+// a phone's slower processor, parsing its markup and putting it in place of the example, with the
+// rest of showing it, made one task of up to 60 ms (README, Speed). An answer that arrives in
+// between takes the place of the one waiting (only the latest is shown). Every later result is
+// shown at once: it changes only what differs.
 function showResult(view, result) {
+  if (view.live) {
+    // A change Python's result does not show ("75" -> "75.") leaves the markup as it is: nothing to
+    // parse or compare.
+    showParsedResult(view, result, result.html === view.shownHtml ? null : parsedMarkup(view, result.html));
+    return;
+  }
+  const waiting = view.firstResult !== undefined;
+  view.firstResult = { result, markup: parsedMarkup(view, result.html) };
+  if (waiting) return;
+  setTimeout(() => {
+    const { result: latest, markup } = view.firstResult;
+    view.firstResult = undefined;
+    showParsedResult(view, latest, markup);
+  });
+}
+
+function showParsedResult(view, result, markup) {
   const first = !view.live;
-  // A change Python's result does not show ("75" -> "75.") leaves the markup as it is: nothing to
-  // parse or compare.
-  if (first || result.html !== view.shownHtml) showResultMarkup(view, result.html);
+  if (markup) showResultMarkup(view, markup, result.html);
   view.live = true;
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
@@ -568,17 +589,22 @@ function showResult(view, result) {
   } else tell();
 }
 
-function showResultMarkup(view, html) {
+// A result's markup as a fragment, not yet on the page.
+function parsedMarkup(view, html) {
   const fresh = document.createElement("template");
   fresh.innerHTML = html;
   // Links to the site's other pages, written from a page two folders down, as seen from this one.
   for (const link of fresh.content.querySelectorAll("a[data-site-path]")) {
     link.setAttribute("href", view.section.dataset.siteRoot + link.dataset.sitePath);
   }
+  return fresh.content;
+}
+
+function showResultMarkup(view, markup, html) {
   // The first result replaces the example (which Material's scripts took as part of the page: its
   // <details> would print open); each later one changes only what differs in the result shown.
-  if (view.live) updateChildren(view.result, fresh.content);
-  else view.result.replaceChildren(fresh.content);
+  if (view.live) updateChildren(view.result, markup);
+  else view.result.replaceChildren(markup);
   view.shownHtml = html;
 }
 

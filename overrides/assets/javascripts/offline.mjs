@@ -31,14 +31,15 @@ if (serviceWorkers && named) {
   const whenQuiet = () => {
     const starting = performance.getEntriesByName("aq-calculator-start").length > 0;
     const live = performance.getEntriesByName("aq-calculator-live").length > 0;
-    if (starting && !live) document.addEventListener(RESULT_EVENT, register, { once: true });
+    if (starting && !live) document.addEventListener(RESULT_EVENT, () => setTimeout(register), { once: true });
     else register();
   };
   // After the first frames, by when a calculator in view has started Python.
   const afterLoad = () => requestAnimationFrame(() => setTimeout(whenQuiet, 100));
   if (document.readyState === "complete") afterLoad();
   else window.addEventListener("load", afterLoad, { once: true });
-  document.addEventListener(RESULT_EVENT, ({ target }) => showWhenReadyOffline(target));
+  // Each in a task of its own, not in the one that tells every script of the page of a result.
+  document.addEventListener(RESULT_EVENT, ({ target }) => setTimeout(() => showWhenReadyOffline(target)));
   offerNewVersions();
 } else if (serviceWorkers) {
   serviceWorkers.getRegistration().then((registration) => registration?.unregister(), () => {});
