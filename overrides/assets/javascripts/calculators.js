@@ -119,10 +119,12 @@ function startRuntime(view, { retry = false } = {}) {
   });
   watchWorker();
   runtime.snapshotURL = urls.snapshotURL;
-  const start = chooseStart(urls.snapshotURL);
-  if (start.forced && start.wanted === "normal") runtime.ahead.clear(); // worked out by a restored snapshot
-  worker.postMessage(message.boot({ ...urls, ...start }));
-  for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready
+  chooseStart(urls.snapshotURL).then((start) => {
+    if (runtime.worker !== worker) return; // stopped meanwhile
+    if (start.forced && start.wanted === "normal") runtime.ahead.clear(); // worked out by a restored snapshot
+    worker.postMessage(message.boot({ ...urls, ...start }));
+  });
+  for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready (the worker keeps them until its start)
 }
 
 // ---- how Python starts: from the build's memory snapshot, or normally --------------------------
@@ -132,22 +134,35 @@ function startRuntime(view, { retry = false } = {}) {
 // snapshot on the device always restores it.
 const SNAPSHOT_MIN_MBPS = 20;
 
-// The start the page wants: {wanted: "snapshot" | "normal", forced}. Unless `forced`, the worker
-// restores a snapshot it finds on this device whatever `wanted` says (kept inflated, or in the
-// service worker's cache: it looks as it starts, before this page's scripts have run), so the page
-// decides at once, without asking Cache Storage itself. The snapshot an earlier visit fetched
-// without a service worker, into the browser's HTTP cache, only this page knows of (localStorage).
-function chooseStart(snapshotURL) {
+// The start the page wants, resolved: {wanted: "snapshot" | "normal", forced}. Unless `forced`, the
+// worker restores a snapshot it finds on this device whatever `wanted` says (kept inflated, or in
+// the service worker's cache: it looks as it starts, before this page's scripts have run), so the
+// page decides without asking Cache Storage itself. The snapshot an earlier visit fetched without a
+// service worker, into the browser's HTTP cache, only this page knows of (localStorage).
+async function chooseStart(snapshotURL) {
   if (!snapshotURL) return { wanted: "normal", forced: true }; // the writer's preview has none
   const forced = new URLSearchParams(location.search).get("aq-python"); // for tests and the benchmark
   if (forced === "snapshot" || forced === "normal") return { wanted: forced, forced: true };
-  return { wanted: snapshotFirst(snapshotURL) ? "snapshot" : "normal", forced: false };
+  return { wanted: (await snapshotFirst(snapshotURL)) ? "snapshot" : "normal", forced: false };
 }
 
+// How long a first visit's start may wait for the wasm the page's head is downloading
+// (partials/early-downloads.html), when the page's smaller files read a slow network: they
+// under-read a fast one (a 21 kB stylesheet is mostly round trips), and the 2.8 MB wasm, once it
+// has arrived, reads it right. Arrived within this, the network is fast; not, the start is normal,
+// and only the standard library's request waits (the wasm has the network meanwhile).
+const WASM_WAIT_MS = 300;
+
 // Whether restoring the snapshot beats a normal start when the service worker does not have it.
-function snapshotFirst(snapshotURL) {
+async function snapshotFirst(snapshotURL) {
   if (remembered(SNAPSHOT_KEPT) === snapshotURL) return true; // fetched before: in the HTTP cache
   if (navigator.connection?.saveData) return false;
+  if (fastEnough()) return true;
+  if (window.aqEarlyWasm) await Promise.race([window.aqEarlyWasm, new Promise((done) => setTimeout(done, WASM_WAIT_MS))]);
+  return fastEnough();
+}
+
+function fastEnough() {
   const mbps = measuredMbps() ?? navigator.connection?.downlink;
   return mbps === undefined || mbps >= SNAPSHOT_MIN_MBPS;
 }
