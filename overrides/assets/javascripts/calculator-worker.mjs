@@ -15,7 +15,7 @@
 //   snapshot in the background, so the next visit restores it). The writer's preview has
 //   Pyodide's own standard library instead, and installs the wheel.
 // A snapshot on this device (kept inflated, or in the service worker's cache) is restored; else the
-// page chooses (calculators.js: chooseStart), and it may force either start. A snapshot that cannot
+// page chooses (calculators.js: forcedStart, snapshotFirst), and it may force either start. A snapshot that cannot
 // be used (missing, damaged, of another build) falls back to "normal".
 //
 // The page gives up on a start that stays silent too long (calculators.js: the watchdog), so the

@@ -119,11 +119,13 @@ function startRuntime(view, { retry = false } = {}) {
   });
   watchWorker();
   runtime.snapshotURL = urls.snapshotURL;
-  chooseStart(urls.snapshotURL).then((start) => {
-    if (runtime.worker !== worker) return; // stopped meanwhile
-    if (start.forced && start.wanted === "normal") runtime.ahead.clear(); // worked out by a restored snapshot
-    worker.postMessage(message.boot({ ...urls, ...start }));
-  });
+  const boot = (start) => {
+    if (runtime.worker === worker) worker.postMessage(message.boot({ ...urls, ...start })); // unless stopped meanwhile
+  };
+  const forced = forcedStart(urls.snapshotURL);
+  if (forced?.wanted === "normal") runtime.ahead.clear(); // worked out by a restored snapshot
+  if (forced) boot(forced);
+  else snapshotFirst(urls.snapshotURL).then((first) => boot({ wanted: first ? "snapshot" : "normal", forced: false }));
   for (const each of runtime.views) requestResult(each); // answered as soon as Python is ready (the worker keeps them until its start)
 }
 
@@ -134,16 +136,16 @@ function startRuntime(view, { retry = false } = {}) {
 // snapshot on the device always restores it.
 const SNAPSHOT_MIN_MBPS = 20;
 
-// The start the page wants, resolved: {wanted: "snapshot" | "normal", forced}. Unless `forced`, the
-// worker restores a snapshot it finds on this device whatever `wanted` says (kept inflated, or in
-// the service worker's cache: it looks as it starts, before this page's scripts have run), so the
-// page decides without asking Cache Storage itself. The snapshot an earlier visit fetched without a
-// service worker, into the browser's HTTP cache, only this page knows of (localStorage).
-async function chooseStart(snapshotURL) {
+// The start the page wants is {wanted: "snapshot" | "normal", forced}. Unless `forced`, the worker
+// restores a snapshot it finds on this device whatever `wanted` says (kept inflated, or in the
+// service worker's cache: it looks as it starts, before this page's scripts have run), so the page
+// decides without asking Cache Storage itself (snapshotFirst). The snapshot an earlier visit fetched
+// without a service worker, into the browser's HTTP cache, only this page knows of (localStorage).
+// A forced start, decided at once, or null.
+function forcedStart(snapshotURL) {
   if (!snapshotURL) return { wanted: "normal", forced: true }; // the writer's preview has none
   const forced = new URLSearchParams(location.search).get("aq-python"); // for tests and the benchmark
-  if (forced === "snapshot" || forced === "normal") return { wanted: forced, forced: true };
-  return { wanted: (await snapshotFirst(snapshotURL)) ? "snapshot" : "normal", forced: false };
+  return forced === "snapshot" || forced === "normal" ? { wanted: forced, forced: true } : null;
 }
 
 // How long a first visit's start may wait for the wasm the page's head is downloading
@@ -373,7 +375,7 @@ function requestResult(view) {
 function shownAhead(view) {
   const ahead = runtime.ahead.get(view.slug);
   runtime.ahead.delete(view.slug);
-  if (!ahead || view.live || view.firstResult || !sameInputs(readInputs(view.form), ahead.inputs)) return false;
+  if (!ahead || hasResult(view) || !sameInputs(readInputs(view.form), ahead.inputs)) return false;
   view.section.dataset.python = "snapshot";
   showResult(view, ahead.result);
   performance.mark(AHEAD_MARK, { detail: view.slug });
@@ -492,7 +494,7 @@ function enhance(section) {
   // Python is already running (a page instant navigation brought): ask for this one's result. Not
   // again for a start just made here, which asked already (a second run would hide the first answer)
   // or showed the result the worker worked out ahead.
-  if (runtime.worker && !view.asked && !view.live && !view.firstResult) requestResult(view);
+  if (runtime.worker && !view.asked && !hasResult(view)) requestResult(view);
 }
 
 // What a screen reader hears after each result: its headline (or which fields need attention),
@@ -574,6 +576,11 @@ function showResult(view, result) {
     view.firstResult = undefined;
     showParsedResult(view, latest, markup);
   });
+}
+
+// A result is shown, or parsed and about to be.
+function hasResult(view) {
+  return view.live || view.firstResult !== undefined;
 }
 
 function showParsedResult(view, result, markup) {
