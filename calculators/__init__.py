@@ -1,7 +1,7 @@
 """AQ's calculators: pure standard-library Python that runs in CPython and in Pyodide alike.
 
 This is the whole public surface. The browser worker calls `run_json` (and `defaults_json`); the site build calls
-`form_html`, `run` (with the defaults) and `explanation_html` to put a worked example in the page.
+`form_html`, `run` (with the defaults), `fingerprint` and `explanation_html` to put a worked example in the page.
 Each calculator is a folder beside `core/` (see calculators/README.md); they are found, not listed.
 
     >>> import calculators
@@ -15,6 +15,7 @@ Each calculator is a folder beside `core/` (see calculators/README.md); they are
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "defaults",
     "defaults_json",
     "explanation_html",
+    "fingerprint",
     "form_html",
     "labels",
     "run",
@@ -63,7 +65,8 @@ def run(slug: str, raw_inputs: Mapping[str, object]) -> dict[str, Any]:
 
 
 def run_json(slug: str, inputs_json: str) -> str:
-    """`run` with JSON text in and out: the one bridge the browser worker calls.
+    """`run` with JSON text in and out: the one bridge the browser worker calls. The answer also
+    carries its html's `fingerprint`, by which the page knows a result it already shows.
 
     Only plain strings cross between JavaScript and Python, so nothing depends on how Pyodide
     converts objects; the Pyodide tests call this same function.
@@ -71,7 +74,21 @@ def run_json(slug: str, inputs_json: str) -> str:
     inputs = json.loads(inputs_json)
     if not isinstance(inputs, dict):
         raise TypeError(f"the inputs must be a JSON object of name -> text, not {type(inputs).__name__}")
-    return json.dumps(run(slug, inputs))
+    answer = run(slug, inputs)
+    return json.dumps({**answer, "fingerprint": fingerprint(answer["html"])})
+
+
+def fingerprint(html: str) -> str:
+    """A result's html in a few characters: its length and CRC-32, e.g. "8723-5d2f1c0a".
+
+    The build writes the worked example's on the page, and a first live result with the same one
+    is that example: the page then marks it live and redraws nothing. Two different results of a
+    calculator share one only by a 1 in 4 billion chance, with a length and CRC alike; the CRC is
+    the one Python's start has loaded already (zlib), some 10 microseconds in Pyodide, where a
+    cryptographic hash (hashlib) would import `logging` for 8 ms more.
+    """
+    data = html.encode()
+    return f"{len(data)}-{zlib.crc32(data):08x}"
 
 
 def convert_units(slug: str, raw_inputs: Mapping[str, object], units: Mapping[str, str]) -> dict[str, str]:

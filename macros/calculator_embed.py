@@ -150,6 +150,7 @@ def render(
         form=Markup(calculators.form_html(shown.slug, shown.inputs)),
         example_status=EXAMPLE_STATUS,
         result=Markup(links_from(page_url, shown.result["html"])),
+        result_fingerprint=calculators.fingerprint(shown.result["html"]),
         explanation=Markup(calculators.explanation_html(shown.slug)) if explain else None,
     )
     return one_line(html)

@@ -49,6 +49,33 @@ def test_typing_gives_the_result_python_gives(desktop, site_url):
     assert_clean(desktop)
 
 
+# The page's worked example, as the parser built it: kept before the page's scripts run.
+KEEP_EXAMPLE = """document.addEventListener("readystatechange", () => {
+  if (document.readyState === "interactive") window.example = document.querySelector(".aq-calc__result > *");
+});"""
+
+
+@pytest.mark.parametrize(
+    ("address", "inputs", "redrawn"),
+    [
+        pytest.param("", DEFAULTS, False, id="the inputs the page came with"),
+        pytest.param(shared_query(SLUG, SCHEMA, {**DEFAULTS, "body_mass": "80"}), {**DEFAULTS, "body_mass": "80"}, True, id="a shared address"),
+    ],
+)
+def test_a_first_result_that_is_the_example_shown_redraws_nothing(desktop, site_url, address, inputs, redrawn):
+    """The build worked the example out with the same Python and wrote its fingerprint on the
+    section: a first live result with that fingerprint is marked live as it stands."""
+    desktop.page.add_init_script(KEEP_EXAMPLE)
+    desktop.page.goto(site_url + CALCULATOR_PAGE + address)
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    calculator.expect_result_for(inputs)
+    assert calculator.section.get_attribute("data-shown") == calculators.fingerprint(calculators.run(SLUG, {})["html"])
+    assert desktop.page.evaluate("window.example.isConnected") is not redrawn
+    expect(calculator.section.locator(".aq-calc__glance-label")).to_have_text("Yours")
+    assert_clean(desktop)
+
+
 def test_bad_input_is_explained_next_to_its_field_and_nothing_else_changes(phone, site_url):
     phone.page.goto(site_url + ARTICLE)
     calculator = Calculator(phone.page)

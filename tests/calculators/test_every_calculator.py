@@ -8,6 +8,7 @@ import json
 import random
 import sys
 import types
+import zlib
 
 import pytest
 
@@ -19,10 +20,27 @@ CALCULATORS = [pytest.param(slug, examples, id=slug) for slug, examples in every
 
 
 @pytest.mark.parametrize(("slug", "examples"), CALCULATORS)
-def test_run_json_gives_runs_answer_as_json_text(slug, examples):
-    """The worker sends JSON text and gets JSON text: the same bytes `run` gives, once dumped."""
+def test_run_json_gives_runs_answer_as_json_text_with_its_fingerprint(slug, examples):
+    """The worker sends JSON text and gets JSON text: the same bytes `run` gives, once dumped, and
+    the fingerprint of its html, by which the page knows the worked example it shows already."""
     for inputs in examples.WORKED_EXAMPLES:
-        assert calculators.run_json(slug, json.dumps(inputs)) == json.dumps(calculators.run(slug, inputs)), inputs
+        answer = calculators.run(slug, inputs)
+        expected = {**answer, "fingerprint": calculators.fingerprint(answer["html"])}
+        assert calculators.run_json(slug, json.dumps(inputs)) == json.dumps(expected), inputs
+
+
+@pytest.mark.parametrize(("slug", "examples"), CALCULATORS)
+def test_each_worked_example_has_a_fingerprint_of_its_own(slug, examples):
+    """Results that differ have different fingerprints; the same result, the same one."""
+    answers = [calculators.run(slug, inputs)["html"] for inputs in examples.WORKED_EXAMPLES]
+    assert len({calculators.fingerprint(html) for html in answers}) == len(set(answers))
+    assert calculators.fingerprint(answers[0]) == calculators.fingerprint(calculators.run(slug, examples.WORKED_EXAMPLES[0])["html"])
+
+
+def test_a_fingerprint_is_the_htmls_length_in_bytes_and_its_crc32():
+    assert calculators.fingerprint("") == "0-00000000"
+    assert calculators.fingerprint("<p>81.0 out of 100</p>") == "22-" + format(zlib.crc32(b"<p>81.0 out of 100</p>"), "08x")
+    assert calculators.fingerprint("é").startswith("2-")  # bytes of UTF-8, not characters
 
 
 @pytest.mark.parametrize("slug", calculators.available())

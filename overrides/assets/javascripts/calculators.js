@@ -423,7 +423,7 @@ function enhance(section) {
     mode: "example", // which status the view shows while it has no live result
     live: false,
     firstResult: undefined, // the first result, parsed, until the task that shows it (showResult)
-    shownHtml: "", // the markup of the result shown, as Python wrote it
+    shown: section.dataset.shown ?? "", // the fingerprint of the result shown: at first the build's example
     untold: 0, // results shown but not yet told to the page's other scripts (showResult)
     observer: null,
     announcement: announcementFor(section),
@@ -561,15 +561,19 @@ function setStatus(view, state) {
 // to be drawn with the page's first frames: shown a task later, the page was first drawn with the
 // example and then again, 50-130 ms later at 1.6 Mbit/s with the processor slowed 4x. Every later
 // result is shown at once: it changes only what differs.
+//
+// A result the page shows already leaves the markup as it is: nothing to parse or compare. That is
+// the first result of most visits, for the inputs the page came with, whose worked example the
+// build wrote with the same Python (calculator.html: data-shown); and any later change the result
+// does not show ("75" -> "75.").
 function showResult(view, result) {
-  if (view.live || document.readyState !== "complete") {
-    // A change Python's result does not show ("75" -> "75.") leaves the markup as it is: nothing to
-    // parse or compare.
-    showParsedResult(view, result, result.html === view.shownHtml ? null : parsedMarkup(view, result.html));
+  const shown = result.fingerprint === view.shown;
+  if (view.live || document.readyState !== "complete" || (shown && view.firstResult === undefined)) {
+    showParsedResult(view, result, shown ? null : parsedMarkup(view, result.html));
     return;
   }
   const waiting = view.firstResult !== undefined;
-  view.firstResult = { result, markup: parsedMarkup(view, result.html) };
+  view.firstResult = { result, markup: shown ? null : parsedMarkup(view, result.html) };
   if (waiting) return;
   setTimeout(() => {
     const { result: latest, markup } = view.firstResult;
@@ -585,7 +589,7 @@ function hasResult(view) {
 
 function showParsedResult(view, result, markup) {
   const first = !view.live;
-  if (markup) showResultMarkup(view, markup, result.html);
+  if (markup) showResultMarkup(view, markup, result.fingerprint);
   view.live = true;
   view.result.hidden = false;
   showErrors(view.form, { ...result.errors, ...view.refused });
@@ -625,12 +629,12 @@ function parsedMarkup(view, html) {
   return fresh.content;
 }
 
-function showResultMarkup(view, markup, html) {
-  // The first result replaces the example (which Material's scripts took as part of the page: its
-  // <details> would print open); each later one changes only what differs in the result shown.
+function showResultMarkup(view, markup, fingerprint) {
+  // A first result other than the example replaces it; each later one changes only what differs
+  // in the result shown.
   if (view.live) updateChildren(view.result, markup);
   else view.result.replaceChildren(markup);
-  view.shownHtml = html;
+  view.shown = fingerprint;
 }
 
 // The page's other scripts (history.mjs, offline.mjs) hear of a calculator's first result in a
