@@ -82,18 +82,27 @@ export function printAlone(section, pageClass, sectionClass) {
   window.print();
 }
 
-// Browsers print every <details> open: an optional group of a calculator's form with nothing
-// typed in it is left off the paper (print.css), one with values is printed with them.
-function markEmptyGroups() {
+// Every <details> prints open: Material opens, for printing, each one of the page it set up (a
+// form's groups, and the sources of a result that is the worked example the page came with). An
+// optional group of a calculator's form with nothing typed in it is left off the paper (print.css),
+// one with values is printed with them; a result's sources the reader has not opened print as
+// their one line. Marked here, before Material opens them: this script's listener comes first.
+function markWhatPrintsFolded() {
   for (const group of document.querySelectorAll("section.aq-calc form details")) {
     const typed = [...group.querySelectorAll("input[type=text]")].some((field) => field.value.trim() !== "");
     group.toggleAttribute("data-print-empty", !typed);
   }
+  for (const sources of document.querySelectorAll("section.aq-calc .aq-calc__result details")) {
+    sources.toggleAttribute("data-print-folded", !sources.open);
+  }
 }
 
-window.addEventListener("beforeprint", markEmptyGroups);
+window.addEventListener("beforeprint", markWhatPrintsFolded);
 window.addEventListener("afterprint", () => {
-  for (const group of document.querySelectorAll("[data-print-empty]")) group.removeAttribute("data-print-empty");
+  for (const marked of document.querySelectorAll("[data-print-empty], [data-print-folded]")) {
+    marked.removeAttribute("data-print-empty");
+    marked.removeAttribute("data-print-folded");
+  }
 });
 
 function enhanceAll() {
