@@ -194,7 +194,8 @@ requests included, cache hits and service-worker answers not; "to live" until th
 "in all" once the first visit's background downloads were over (* some had not finished in time).
 Longest task: the Long Tasks API, navigation -> live ("< 50": none of 50 ms or more). Site task: the
 longest of them in which one of the site's own scripts ran (calculators.js and the modules beside it,
-not Material's bundle; the Long Animation Frames API names scripts).
+not Material's bundle, and the scripts written into the page: the head's, which starts the worker;
+the Long Animation Frames API names scripts).
 Fastest: the fastest download of 100 kB or more, showing the rate the emulated network really gave.
 Network emulation: DevTools' Network.emulateNetworkConditions on the page (its workers share it) and on
 the service worker (a target of its own, auto-attached); Emulation.setCPUThrottlingRate slows the

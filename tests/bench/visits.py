@@ -27,7 +27,10 @@ LIVE_MARK = "aq-calculator-live"
 PATIENCE_MS = 180_000  # a cold visit on the slowest profile takes about a minute
 SITE_SCRIPTS = "/assets/javascripts/"
 """The site's own page scripts, by address: calculators.js and the modules beside it (saved tests,
-sharing, offline), not Material's bundle (MATERIAL_SCRIPT), which sits in the same folder."""
+sharing, offline), not Material's bundle (MATERIAL_SCRIPT), which sits in the same folder. The
+scripts written into the page itself count too (site_scripts): the head's, which starts the
+calculators' worker, and the one that loads Material's bundle; Material's own few inline lines
+cannot be told from them, and count as well."""
 MATERIAL_SCRIPT = "/assets/javascripts/bundle."
 FRAMES_REPORTED_MS = 300
 """How long after a moment the Long Animation Frames observer has reported the frames up to it: a
@@ -60,7 +63,7 @@ WHEN_LIVE = f"""() => ({{
   start: document.querySelector("section.aq-calc")?.dataset.python ?? "",
 }})"""
 
-MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now() })"
+MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now(), page: performance.getEntriesByType('navigation')[0]?.name ?? location.href })"
 
 # True once what a visit does for the next one is done: the heap the calculators' worker keeps is
 # written (a file of the origin's private file system with its bytes: calculator-worker.mjs, `keep`),
@@ -157,8 +160,20 @@ def longest(tasks: Sequence[Sequence[float]], since: float, until: float) -> flo
 
 
 def site_scripts(main_thread: dict) -> list[Sequence]:
-    """The script entries of the site's own scripts: [start, duration, source, invoker]."""
-    return [script for script in main_thread["scripts"] if SITE_SCRIPTS in script[2] and MATERIAL_SCRIPT not in script[2]]
+    """The script entries of the site's own scripts: [start, duration, source, invoker]. A script
+    written into the page has the page's address as its source."""
+    page = main_thread["page"].split("#")[0]
+    return [
+        script
+        for script in main_thread["scripts"]
+        if MATERIAL_SCRIPT not in script[2] + script[3]  # the bundle, though a script of the page inserted it
+        and (SITE_SCRIPTS in script[2] or script[2].split("#")[0] == page)
+    ]
+
+
+def script_name(source: str, page: str) -> str:
+    """A script's file name, or "the page's own" for one written into the page."""
+    return "the page's own" if source.split("#")[0] == page.split("#")[0] else source.split("/")[-1].split("?")[0]
 
 
 def site_tasks(main_thread: dict) -> list[Sequence[float]]:
@@ -173,7 +188,7 @@ def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
     for start, duration in site_tasks(main_thread):
         if since <= start <= until:
             scripts = [
-                f"{source.split('/')[-1].split('?')[0]} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
+                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
                 for began, ran, source, invoker in site_scripts(main_thread)
                 if start <= began <= start + duration
             ]
