@@ -162,18 +162,22 @@ def longest(tasks: Sequence[Sequence[float]], since: float, until: float) -> flo
 def site_scripts(main_thread: dict) -> list[Sequence]:
     """The script entries of the site's own scripts: [start, duration, source, invoker]. A script
     written into the page has the page's address as its source."""
-    page = main_thread["page"].split("#")[0]
     return [
         script
         for script in main_thread["scripts"]
         if MATERIAL_SCRIPT not in script[2] + script[3]  # the bundle, though a script of the page inserted it
-        and (SITE_SCRIPTS in script[2] or script[2].split("#")[0] == page)
+        and (SITE_SCRIPTS in script[2] or written_into_page(script[2], main_thread["page"]))
     ]
+
+
+def written_into_page(source: str, page: str) -> bool:
+    """Whether a script with this source address is written into the page at `page` (fragments aside)."""
+    return source.split("#")[0] == page.split("#")[0]
 
 
 def script_name(source: str, page: str) -> str:
     """A script's file name, or "the page's own" for one written into the page."""
-    return "the page's own" if source.split("#")[0] == page.split("#")[0] else source.split("/")[-1].split("?")[0]
+    return "the page's own" if written_into_page(source, page) else source.split("/")[-1].split("?")[0]
 
 
 def site_tasks(main_thread: dict) -> list[Sequence[float]]:

@@ -567,13 +567,13 @@ function setStatus(view, state) {
 // build wrote with the same Python (calculator.html: data-shown); and any later change the result
 // does not show ("75" -> "75.").
 function showResult(view, result) {
-  const shown = result.fingerprint === view.shown;
-  if (view.live || document.readyState !== "complete" || (shown && view.firstResult === undefined)) {
-    showParsedResult(view, result, shown ? null : parsedMarkup(view, result.html));
+  const markup = result.fingerprint === view.shown ? null : parsedMarkup(view, result.html);
+  if (view.live || document.readyState !== "complete" || (!markup && view.firstResult === undefined)) {
+    showParsedResult(view, result, markup);
     return;
   }
   const waiting = view.firstResult !== undefined;
-  view.firstResult = { result, markup: shown ? null : parsedMarkup(view, result.html) };
+  view.firstResult = { result, markup };
   if (waiting) return;
   setTimeout(() => {
     const { result: latest, markup } = view.firstResult;
