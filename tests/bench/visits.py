@@ -112,7 +112,7 @@ class Visit:
     longest_task_ms: float
     """The main thread's longest task, navigation -> live (0: none of 50 ms or more)."""
     site_task_ms: float
-    """The longest of those tasks in which one of the site's own scripts ran (0: none)."""
+    """The longest of those tasks the site's own scripts made long (site_tasks; 0: none)."""
     fastest_mbps: float
     """The fastest download of 100 kB or more: the network the page really had."""
     problem: str = ""
@@ -180,23 +180,42 @@ def script_name(source: str, page: str) -> str:
     return "the page's own" if written_into_page(source, page) else source.split("/")[-1].split("?")[0]
 
 
+LONG_TASK_MS = 50
+"""The Long Tasks API's bound: a task this long delays what the reader does next."""
+
+
+def site_time(main_thread: dict, task: Sequence[float]) -> float:
+    """How long the site's own scripts ran in a [start, duration] task (those that began in it)."""
+    start, duration = task
+    return sum(script[1] for script in site_scripts(main_thread) if start <= script[0] <= start + duration)
+
+
 def site_tasks(main_thread: dict) -> list[Sequence[float]]:
-    """The long tasks in which one of the site's own scripts ran (a script of theirs began in them)."""
-    began = [script[0] for script in site_scripts(main_thread)]
-    return [task for task in main_thread["tasks"] if any(task[0] <= start <= task[0] + task[1] for start in began)]
+    """The long tasks the site's own scripts made long: their time in it was itself a long task's,
+    or without it the task would have been under one. A task that stays long without the site's
+    part (the browser parsing the page around the head's short script) is not theirs."""
+    return [
+        task
+        for task in main_thread["tasks"]
+        if (ran := site_time(main_thread, task)) > 0 and (ran >= LONG_TASK_MS or task[1] - ran < LONG_TASK_MS)
+    ]
 
 
 def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
-    """Each long task put down to the site's scripts, with the scripts of theirs that began in it,
-    on stderr: what to look at when the report shows one."""
-    for start, duration in site_tasks(main_thread):
-        if since <= start <= until:
+    """Each long task a script of the site's ran in, with the scripts of theirs that began in it, on
+    stderr: what to look at when the report shows one. A task long without them says so."""
+    theirs = site_tasks(main_thread)
+    for task in main_thread["tasks"]:
+        start, duration = task
+        ran = site_time(main_thread, task)
+        if since <= start <= until and ran > 0:
             scripts = [
-                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
-                for began, ran, source, invoker in site_scripts(main_thread)
+                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {lasted:.0f} ms"
+                for began, lasted, source, invoker in site_scripts(main_thread)
                 if start <= began <= start + duration
             ]
-            print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(scripts), file=sys.stderr, flush=True)
+            anyway = "" if task in theirs else f" (long without them: {duration - ran:.0f} ms)"
+            print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(scripts) + anyway, file=sys.stderr, flush=True)
 
 
 def navigate(page: Page, url: str) -> None:
