@@ -184,16 +184,21 @@ LONG_TASK_MS = 50
 """The Long Tasks API's bound: a task this long delays what the reader does next."""
 
 
-def site_time(main_thread: dict, task: Sequence[float]) -> float:
-    """How long the site's own scripts ran in a [start, duration] task (those that began in it)."""
+def scripts_in(main_thread: dict, task: Sequence[float]) -> list[Sequence]:
+    """The site's own script entries that began in a [start, duration] task."""
     start, duration = task
-    return sum(script[1] for script in site_scripts(main_thread) if start <= script[0] <= start + duration)
+    return [script for script in site_scripts(main_thread) if start <= script[0] <= start + duration]
+
+
+def site_time(main_thread: dict, task: Sequence[float]) -> float:
+    """How long the site's own scripts ran in a task."""
+    return sum(script[1] for script in scripts_in(main_thread, task))
 
 
 def site_tasks(main_thread: dict) -> list[Sequence[float]]:
-    """The long tasks the site's own scripts made long: their time in it was itself a long task's,
-    or without it the task would have been under one. A task that stays long without the site's
-    part (the browser parsing the page around the head's short script) is not theirs."""
+    """The long tasks the site's own scripts made long: they ran LONG_TASK_MS or more in it, or
+    without their time it would have been shorter than that. A task that stays long without the
+    site's part (the browser parsing the page around the head's short script) is not theirs."""
     return [
         task
         for task in main_thread["tasks"]
@@ -207,15 +212,14 @@ def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
     theirs = site_tasks(main_thread)
     for task in main_thread["tasks"]:
         start, duration = task
-        ran = site_time(main_thread, task)
-        if since <= start <= until and ran > 0:
-            scripts = [
-                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {lasted:.0f} ms"
-                for began, lasted, source, invoker in site_scripts(main_thread)
-                if start <= began <= start + duration
+        scripts = scripts_in(main_thread, task)
+        if since <= start <= until and scripts:
+            named = [
+                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
+                for began, ran, source, invoker in scripts
             ]
-            anyway = "" if task in theirs else f" (long without them: {duration - ran:.0f} ms)"
-            print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(scripts) + anyway, file=sys.stderr, flush=True)
+            anyway = "" if task in theirs else f" (long without them: {duration - site_time(main_thread, task):.0f} ms)"
+            print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(named) + anyway, file=sys.stderr, flush=True)
 
 
 def navigate(page: Page, url: str) -> None:
