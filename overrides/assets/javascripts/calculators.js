@@ -81,9 +81,11 @@ function absolute(url) {
 // The worker the page's head started while the page loaded (partials/early-downloads.html),
 // taken once: a Retry, or a worker lost, starts a new one. With it, the first results it worked
 // out ahead and the head kept. On a first visit the head starts it in a task of its own: if that
-// task has not come yet, it starts now.
+// task has not come yet, it starts now. Taken, the head's start is spent: should the head's script
+// run again, it starts no second worker.
 function earlyWorker(url) {
   window.aqEarlyStart?.();
+  window.aqEarlyStart = null;
   const worker = window.aqEarlyWorker;
   window.aqEarlyWorker = null;
   for (const answer of window.aqAhead ?? []) runtime.ahead.set(answer.slug, answer);
