@@ -195,21 +195,22 @@ def site_time(main_thread: dict, task: Sequence[float]) -> float:
     return sum(script[1] for script in scripts_in(main_thread, task))
 
 
-def site_tasks(main_thread: dict) -> list[Sequence[float]]:
-    """The long tasks the site's own scripts made long: they ran LONG_TASK_MS or more in it, or
-    without their time it would have been shorter than that. A task that stays long without the
+def made_long_by_site(main_thread: dict, task: Sequence[float]) -> bool:
+    """Whether the site's own scripts made a long task long: they ran LONG_TASK_MS or more in it,
+    or without their time it would have been shorter than that. A task that stays long without the
     site's part (the browser parsing the page around the head's short script) is not theirs."""
-    return [
-        task
-        for task in main_thread["tasks"]
-        if (ran := site_time(main_thread, task)) > 0 and (ran >= LONG_TASK_MS or task[1] - ran < LONG_TASK_MS)
-    ]
+    ran = site_time(main_thread, task)
+    return ran > 0 and (ran >= LONG_TASK_MS or task[1] - ran < LONG_TASK_MS)
+
+
+def site_tasks(main_thread: dict) -> list[Sequence[float]]:
+    """The long tasks the site's own scripts made long."""
+    return [task for task in main_thread["tasks"] if made_long_by_site(main_thread, task)]
 
 
 def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
     """Each long task a script of the site's ran in, with the scripts of theirs that began in it, on
     stderr: what to look at when the report shows one. A task long without them says so."""
-    theirs = site_tasks(main_thread)
     for task in main_thread["tasks"]:
         start, duration = task
         scripts = scripts_in(main_thread, task)
@@ -218,7 +219,7 @@ def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
                 f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
                 for began, ran, source, invoker in scripts
             ]
-            anyway = "" if task in theirs else f" (long without them: {duration - site_time(main_thread, task):.0f} ms)"
+            anyway = "" if made_long_by_site(main_thread, task) else f" (long without them: {duration - site_time(main_thread, task):.0f} ms)"
             print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(named) + anyway, file=sys.stderr, flush=True)
 
 

@@ -23,6 +23,39 @@ PYTHON_PATHS = ("assets/pyodide/", "assets/calculators/")
 RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
 
 
+# Records, from the page's start, each worker the page makes and each of Pyodide's two largest
+# downloads it begins, with where its thread was: in a script written into the page (the head's,
+# run by the page's parsing: "parsing") or in a task of its own ("own task").
+# window.aqBegun: [[kind ("worker" | "download"), address, the worker's name, where], …].
+RECORD_BEGINNINGS = """(() => {
+  window.aqBegun = [];
+  const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
+  const PageWorker = window.Worker;
+  window.Worker = function (url, options) {
+    window.aqBegun.push(["worker", String(url), options?.name ?? "", where()]);
+    return new PageWorker(url, options);
+  };
+  window.Worker.prototype = PageWorker.prototype;
+  const pageFetch = window.fetch;
+  window.fetch = function (resource, ...rest) {
+    const url = String(resource.url ?? resource);
+    if (url.split("?")[0].split("/").pop().startsWith("pyodide.asm.")) window.aqBegun.push(["download", url, "", where()]);
+    return pageFetch.call(this, resource, ...rest);
+  };
+})()"""
+
+
+def begun(page: Page) -> list[tuple[str, str, str]]:
+    """What the page began (RECORD_BEGINNINGS), in order: (what, address, where), where `what` is
+    "worker" for the calculators' worker (not one compiling Pyodide's scripts for the next visit,
+    "aq-compile"; other workers are left out) and a download's file name."""
+    return [
+        ("worker" if kind == "worker" else file_name(url), url, where)
+        for kind, url, name, where in page.evaluate("window.aqBegun")
+        if kind == "download" or (file_name(url) == "calculator-worker.mjs" and name != "aq-compile")
+    ]
+
+
 def file_name(url: str) -> str:
     """The file an address asks for, without its query (a published page's scripts carry their digest)."""
     return urlsplit(url).path.rsplit("/", 1)[-1]

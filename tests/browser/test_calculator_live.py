@@ -16,9 +16,11 @@ from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
     PYTHON_START,
+    RECORD_BEGINNINGS,
     SLUG,
     Calculator,
     assert_clean,
+    begun,
     file_name,
     python_requests,
     runtime_requests,
@@ -267,24 +269,13 @@ def test_when_python_cannot_load_the_page_says_so_and_can_retry(phone, site_url,
     assert_clean(phone)  # the blocked files are reported in the page, not as a console error
 
 
-# Records every worker the page starts, with its name: [[url, name], …] in window.aqWorkersStarted.
-RECORD_WORKERS = """(() => {
-  const Started = window.Worker;
-  window.aqWorkersStarted = [];
-  window.Worker = function (url, options) {
-    window.aqWorkersStarted.push([String(url), options?.name ?? ""]);
-    return new Started(url, options);
-  };
-})()"""
-
-
 def test_instant_navigation_enhances_each_page_and_reuses_the_worker(desktop, site_under_a_path):
     """On the site as published (here under a sub-path), pages after the first arrive by
     Material's instant navigation: each calculator is enhanced, and the one worker serves all
     (beside it, once the calculator is ready offline, a worker that only compiles Pyodide's
     scripts for the next visit: calculators.js, compileForNextVisit)."""
     site_url = site_under_a_path
-    desktop.page.add_init_script(RECORD_WORKERS)
+    desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url)
     # Material takes over links once it has read the sitemap (which pages are the site's): before,
     # a click is an ordinary page load. A reader takes longer than that to click.
@@ -305,8 +296,7 @@ def test_instant_navigation_enhances_each_page_and_reuses_the_worker(desktop, si
     calculator.type({"body_mass": "77"})
     calculator.expect_result_for({**DEFAULTS, "body_mass": "77"})
     assert desktop.page.evaluate("window.sameDocument") is True  # Material's instant navigation
-    started = desktop.page.evaluate("window.aqWorkersStarted")
-    assert [url.split("?")[0] for url, name in started if file_name(url) == "calculator-worker.mjs" and name != "aq-compile"] == [
+    assert [url.split("?")[0] for what, url, _ in begun(desktop.page) if what == "worker"] == [
         site_url + "assets/javascripts/calculator-worker.mjs"
     ]
     assert_clean(desktop)

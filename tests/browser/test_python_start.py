@@ -14,8 +14,10 @@ import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
+    RECORD_BEGINNINGS,
     Calculator,
     assert_clean,
+    begun,
     calculators_worker,
     desktop_visit,
     file_name,
@@ -215,26 +217,11 @@ def test_a_calculator_page_starts_its_worker_while_loading_and_keeps_just_that_o
     assert_clean(desktop)
 
 
-# Records, from the page's start, each calculators' worker the page makes (not one compiling
-# Pyodide's scripts for the next visit, "aq-compile") and each of Pyodide's two largest downloads it
-# begins, with where its thread was: in a script written into the page (the head's, run by the
-# page's parsing) or in a task of its own. window.aqBegun: [[what, where], …].
-RECORD_BEGINNINGS = """(() => {
-  window.aqBegun = [];
-  const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
-  const PageWorker = window.Worker;
-  window.Worker = function (url, options) {
-    if (String(url).includes("calculator-worker.mjs") && options?.name !== "aq-compile") window.aqBegun.push(["worker", where()]);
-    return new PageWorker(url, options);
-  };
-  window.Worker.prototype = PageWorker.prototype;
-  const pageFetch = window.fetch;
-  window.fetch = function (resource, ...rest) {
-    const name = String(resource.url ?? resource).split("/").pop().split("?")[0];
-    if (name.startsWith("pyodide.asm.")) window.aqBegun.push([name, where()]);
-    return pageFetch.call(this, resource, ...rest);
-  };
-})()"""
+def begun_where(page) -> list[list[str]]:
+    """The calculators' worker and Pyodide's downloads the page began, with where: [[what, where], …]."""
+    return [[what, where] for what, _, where in begun(page)]
+
+
 # The head's tasks never come (its script's setTimeout calls are dropped): calculators.js runs first.
 HEAD_TASKS_NEVER_COME = """(() => {
   const pageSetTimeout = window.setTimeout;
@@ -251,7 +238,7 @@ def test_a_first_visit_starts_the_worker_and_downloads_in_tasks_of_their_own(des
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator = Calculator(desktop.page)
     calculator.expect_state("live")
-    assert desktop.page.evaluate("window.aqBegun") == [
+    assert begun_where(desktop.page) == [
         ["pyodide.asm.wasm", "own task"], ["pyodide.asm.mjs", "own task"], ["worker", "own task"],
     ]
     assert desktop.page.evaluate("window.aqEarlyWorker") is None  # the head's worker, taken by calculators.js
@@ -266,7 +253,7 @@ def test_a_visit_after_the_first_starts_the_worker_as_the_page_is_parsed(desktop
     desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
-    assert desktop.page.evaluate("window.aqBegun") == [["worker", "parsing"]]  # nothing downloaded
+    assert begun_where(desktop.page) == [["worker", "parsing"]]  # nothing downloaded
     assert_clean(desktop)
 
 
@@ -278,7 +265,7 @@ def test_calculators_js_run_before_the_heads_task_starts_the_heads_worker_itself
     calculator.expect_state("live")
     calculator.type({"body_mass": "69"})
     calculator.expect_result_for(calculator.inputs())
-    assert desktop.page.evaluate("window.aqBegun") == [["worker", "own task"]]  # one worker; no early download
+    assert begun_where(desktop.page) == [["worker", "own task"]]  # one worker; no early download
     assert desktop.page.evaluate("[window.aqEarlyStart, window.aqEarlyWorker]") == [None, None]
     assert_clean(desktop)
 
