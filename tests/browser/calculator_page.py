@@ -23,13 +23,19 @@ PYTHON_PATHS = ("assets/pyodide/", "assets/calculators/")
 RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
 
 
-# Records, from the page's start, each worker the page makes and each of Pyodide's two largest
-# downloads it begins, with where its thread was: in a script written into the page (the head's,
-# run by the page's parsing: "parsing") or in a task of its own ("own task").
-# window.aqBegun: [[kind ("worker" | "download"), address, the worker's name, where], …].
+# Records, from the page's start, the head's decision (its script's addresses read by id), each
+# worker the page makes and each of Pyodide's two largest downloads it begins, with where its thread
+# was: in a script written into the page (the head's, run by the page's parsing: "parsing") or in a
+# task of its own ("own task").
+# window.aqBegun: [[kind ("decision" | "worker" | "download"), address, the worker's name, where], …].
 RECORD_BEGINNINGS = """(() => {
   window.aqBegun = [];
   const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
+  const byId = Document.prototype.getElementById;
+  Document.prototype.getElementById = function (id) {
+    if (id === "aq-early-start") window.aqBegun.push(["decision", "", "", where()]);
+    return byId.call(this, id);
+  };
   const PageWorker = window.Worker;
   window.Worker = function (url, options) {
     window.aqBegun.push(["worker", String(url), options?.name ?? "", where()]);
@@ -47,12 +53,12 @@ RECORD_BEGINNINGS = """(() => {
 
 def begun(page: Page) -> list[tuple[str, str, str]]:
     """What the page began (RECORD_BEGINNINGS), in order: (what, address, where), where `what` is
-    "worker" for the calculators' worker (not one compiling Pyodide's scripts for the next visit,
-    "aq-compile"; other workers are left out) and a download's file name."""
+    "decision" for the head's, "worker" for the calculators' worker (not one compiling Pyodide's
+    scripts for the next visit, "aq-compile"; other workers are left out) and a download's file name."""
     return [
-        ("worker" if kind == "worker" else file_name(url), url, where)
+        (file_name(url) if kind == "download" else kind, url, where)
         for kind, url, name, where in page.evaluate("window.aqBegun")
-        if kind == "download" or (file_name(url) == "calculator-worker.mjs" and name != "aq-compile")
+        if kind != "worker" or (file_name(url) == "calculator-worker.mjs" and name != "aq-compile")
     ]
 
 

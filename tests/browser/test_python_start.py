@@ -232,20 +232,20 @@ HEAD_TASKS_NEVER_COME = """(() => {
 })()"""
 
 
-def test_a_first_visit_starts_the_worker_and_downloads_in_tasks_of_their_own(desktop, site_url):
+def test_a_first_visit_decides_and_starts_the_worker_and_downloads_in_tasks_of_their_own(desktop, site_url):
     """Not in the page's parsing task, which on a slow phone they made a long one."""
     desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     calculator = Calculator(desktop.page)
     calculator.expect_state("live")
     assert begun_where(desktop.page) == [
-        ["pyodide.asm.wasm", "own task"], ["pyodide.asm.mjs", "own task"], ["worker", "own task"],
+        ["decision", "own task"], ["pyodide.asm.wasm", "own task"], ["pyodide.asm.mjs", "own task"], ["worker", "own task"],
     ]
     assert desktop.page.evaluate("window.aqEarlyWorker") is None  # the head's worker, taken by calculators.js
     assert_clean(desktop)
 
 
-def test_a_visit_after_the_first_starts_the_worker_as_the_page_is_parsed(desktop, site_url):
+def test_a_visit_after_the_first_decides_and_starts_the_worker_as_the_page_is_parsed(desktop, site_url):
     """Python is restored from the device, and the first result waits on the worker alone."""
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
@@ -253,7 +253,7 @@ def test_a_visit_after_the_first_starts_the_worker_as_the_page_is_parsed(desktop
     desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
-    assert begun_where(desktop.page) == [["worker", "parsing"]]  # nothing downloaded
+    assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "parsing"]]  # nothing downloaded
     assert_clean(desktop)
 
 
@@ -265,7 +265,7 @@ def test_calculators_js_run_before_the_heads_task_starts_the_heads_worker_itself
     calculator.expect_state("live")
     calculator.type({"body_mass": "69"})
     calculator.expect_result_for(calculator.inputs())
-    assert begun_where(desktop.page) == [["worker", "own task"]]  # one worker; no early download
+    assert begun_where(desktop.page) == [["decision", "own task"], ["worker", "own task"]]  # one worker; no early download
     assert desktop.page.evaluate("[window.aqEarlyStart, window.aqEarlyWorker]") == [None, None]
     assert_clean(desktop)
 

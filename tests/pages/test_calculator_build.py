@@ -110,14 +110,13 @@ def head_start(site: Path, page: Path) -> dict | None:
     attributes, the runtime's addresses, and its calculators [[slug, leads], …]; checked to come
     before every style, which a script in the body waits for."""
     head = soup_of(site, page).head
-    scripts = [script for script in head.find_all("script") if "aqEarlyWorker" in script.get_text()]
-    if not scripts:
+    script = head.find("script", id="aq-early-start")
+    if script is None:
         return None
-    [script] = scripts
     styles = head.find_all("link", rel="stylesheet")
     assert styles and all(script.sourceline < style.sourceline or (script.sourceline == style.sourceline and script.sourcepos < style.sourcepos) for style in styles)
     urls = {name: value for name, value in script.attrs.items() if name.startswith("data-")}
-    return {"urls": urls, "calculators": json.loads(script.get_text().rsplit("dataset, ", 1)[1].removesuffix(");"))}
+    return {"urls": urls, "calculators": json.loads(script.get_text().rsplit("})(", 1)[1].removesuffix(");"))}
 
 
 def test_a_page_with_a_calculator_starts_its_worker_and_pyodides_downloads_from_its_head(built_site):
