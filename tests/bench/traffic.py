@@ -78,7 +78,8 @@ class Traffic:
         sizes = self._sizes(request)
         body = sizes["responseBodySize"]
         sent = max(0, sizes["responseHeadersSize"] + body)
-        seconds = (timing["responseEnd"] - timing["responseStart"]) / 1000
+        began = timing["requestStart"] if timing["requestStart"] >= 0 else timing["responseStart"]  # -1: not known
+        seconds = (timing["responseEnd"] - began) / 1000  # from the request, as calculators.js times downloads
         return Transfer(
             sent=sent,
             finished_at=finished_at,
