@@ -60,7 +60,7 @@ class Timeline:
     worker_created: float | None
     ahead_heard: float | None
     page_parsed: float | None
-    live: float
+    live: float | None
 
     def decided_by(self) -> str:
         """Which chain ended later: "the worker" (its result came after the page was parsed),
@@ -68,6 +68,10 @@ class Timeline:
         if self.ahead_heard is None or self.page_parsed is None:
             return "no result ahead"
         return "the worker" if self.ahead_heard >= self.page_parsed else "the page"
+
+
+MOMENTS = (("worker created", "worker_created"), ("ahead heard", "ahead_heard"), ("page parsed", "page_parsed"), ("live", "live"))
+"""The report's columns: each a moment of the Timeline, by its label and its field."""
 
 
 def second_visit(playwright: Playwright, base: str, page: str, profile_name: str) -> Timeline:
@@ -79,23 +83,29 @@ def second_visit(playwright: Playwright, base: str, page: str, profile_name: str
         tab, second = visit(context, traffic, base + page, profiles[profile_name], settle_first=False)
         seen = tab.page.evaluate(TIMELINE)
         tab.close()
-    return Timeline(worker_created=seen["created"], ahead_heard=seen["ahead"], page_parsed=seen["parsed"], live=second.live_ms)
+    return Timeline(
+        worker_created=seen["created"],
+        ahead_heard=seen["ahead"],
+        page_parsed=seen["parsed"],
+        live=second.live_ms if second.live else None,
+    )
 
 
-def median(values: list[float | None]) -> str:
+def median(values: list[float | None]) -> float | None:
     known = [value for value in values if value is not None]
-    return f"{statistics.median(known):,.0f}" if known else "-"
+    return statistics.median(known) if known else None
+
+
+def ms(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
 
 
 def report(timelines: list[Timeline]) -> str:
-    columns = ("worker created", "ahead heard", "page parsed", "live")
-    rows = [
-        (str(number), *(f"{value:,.0f}" if value is not None else "-" for value in (t.worker_created, t.ahead_heard, t.page_parsed, t.live)), t.decided_by())
-        for number, t in enumerate(timelines, 1)
-    ]
-    rows.append(("median", *(median([getattr(t, name) for t in timelines]) for name in ("worker_created", "ahead_heard", "page_parsed", "live")), ""))
-    header = ("run", *(f"{column}, ms" for column in columns), "decided by")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    """A table: a row per run with its moments and which chain decided it, then the medians."""
+    header = ("run", *(f"{label}, ms" for label, _ in MOMENTS), "decided by")
+    rows = [(str(number), *(ms(getattr(each, field)) for _, field in MOMENTS), each.decided_by()) for number, each in enumerate(timelines, 1)]
+    rows.append(("median", *(ms(median([getattr(each, field) for each in timelines])) for _, field in MOMENTS), ""))
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
     return "\n".join("  ".join(cell.rjust(width) for cell, width in zip(row, widths)) for row in [header, *rows])
 
 

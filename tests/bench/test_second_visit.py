@@ -27,3 +27,9 @@ def test_the_report_gives_each_run_and_the_medians():
     assert lines[1].split() == ["1", "84", "827", "769", "833", "the", "worker"]
     assert lines[3].split() == ["3", "-", "-", "757", "778", "no", "result", "ahead"]
     assert lines[4].split() == ["median", "84", "775", "769", "786"]
+
+
+def test_a_visit_that_never_went_live_has_no_time_in_the_report_nor_in_the_median():
+    lines = report([Timeline(worker_created=90, ahead_heard=None, page_parsed=700, live=None)]).splitlines()
+    assert lines[1].split() == ["1", "90", "-", "700", "-", "no", "result", "ahead"]
+    assert lines[2].split() == ["median", "90", "-", "700", "-"]
