@@ -49,15 +49,35 @@ def browser():
         yield chromium
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """Keeps whether the test itself failed on the test, for the fixtures below."""
+    report = yield
+    if report.when == "call":
+        item.stash[FAILED] = report.failed
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+
+
+def tell_if_failed(request: pytest.FixtureRequest, recorder: PageRecorder) -> None:
+    """After a failed test, what its page was doing, on the report's captured output."""
+    if request.node.stash.get(FAILED, False):
+        print(recorder.account())
+
+
 @pytest.fixture
-def phone(browser) -> Iterator[PageRecorder]:
+def phone(browser, request: pytest.FixtureRequest) -> Iterator[PageRecorder]:
     """A fresh page the size of a 375 px wide phone, recording requests and console errors."""
     with PageRecorder.open(browser, width=375, height=812, mobile=True) as recorder:
         yield recorder
+        tell_if_failed(request, recorder)
 
 
 @pytest.fixture
-def desktop(browser) -> Iterator[PageRecorder]:
+def desktop(browser, request: pytest.FixtureRequest) -> Iterator[PageRecorder]:
     """A fresh page the size of a laptop screen, recording requests and console errors."""
     with PageRecorder.open(browser, width=1280, height=800, mobile=False) as recorder:
         yield recorder
+        tell_if_failed(request, recorder)

@@ -45,6 +45,8 @@ class PageRecorder:
     page: Page
     requests: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    _unanswered: dict[Request, str] = field(default_factory=dict)
+    """Requests with no end yet (neither finished nor failed), for the account of a failed test."""
 
     @classmethod
     @contextmanager
@@ -63,6 +65,8 @@ class PageRecorder:
         page = context.new_page()
         recorder = cls(page)
         context.on("request", recorder._record_request)
+        context.on("requestfinished", recorder._record_end)
+        context.on("requestfailed", recorder._record_end)
         page.on("console", recorder._record_console)
         page.on("pageerror", lambda error: recorder.console_errors.append(str(error)))
         try:
@@ -72,6 +76,18 @@ class PageRecorder:
 
     def _record_request(self, request: Request) -> None:
         self.requests.append(request.url)
+        self._unanswered[request] = request.url
+
+    def _record_end(self, request: Request) -> None:
+        self._unanswered.pop(request, None)
+
+    def account(self) -> str:
+        """What the page was doing, for a test that failed: its address, the requests still
+        waiting for their end, and its console errors. Read from what was recorded, without asking
+        the page, which may be the part that hangs."""
+        waiting = "\n".join(f"  {url}" for url in self._unanswered.values()) or "  none"
+        errors = "\n".join(f"  {error}" for error in self.console_errors) or "  none"
+        return f"The page at {self.page.url}\nRequests still waiting for their end:\n{waiting}\nConsole errors:\n{errors}"
 
     def _record_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
