@@ -49,6 +49,10 @@ def browser():
         yield chromium
 
 
+FAILED = pytest.StashKey[bool]()
+"""On a test: whether the test itself (not its set-up or tear-down) failed."""
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
     """Keeps whether the test itself failed on the test, for the fixtures below."""
@@ -56,9 +60,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Itera
     if report.when == "call":
         item.stash[FAILED] = report.failed
     return report
-
-
-FAILED = pytest.StashKey[bool]()
 
 
 def tell_if_failed(request: pytest.FixtureRequest, recorder: PageRecorder) -> None:

@@ -49,3 +49,6 @@ PROFILES = (
                    settle_s=150),
 )
 """1.6 Mbit/s, 150 ms and 4x CPU are Lighthouse's mobile ("slow 4G") settings."""
+
+PROFILE_NAMED = {profile.name: profile for profile in PROFILES}
+"""Each profile by the name `--profiles` gives it."""

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from tests.bench.network import PROFILES, NetworkProfile
+from tests.bench.network import PROFILE_NAMED, PROFILES, NetworkProfile
 from tests.bench.reference_page import remove_reference_page, runtime_of, write_reference_page
 from tests.bench.report import print_report
 from tests.bench.visits import NOT_TYPED, Typing, Visit, fresh_context, type_into, visit
@@ -116,18 +116,17 @@ def chromium_version(playwright: Playwright) -> str:
 
 
 def chosen_profiles(names: str) -> list[NetworkProfile]:
-    by_name = {profile.name: profile for profile in PROFILES}
-    unknown = [name for name in names.split(",") if name not in by_name]
+    unknown = [name for name in names.split(",") if name not in PROFILE_NAMED]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown profile {', '.join(unknown)}: choose from {', '.join(by_name)}")
-    return [by_name[name] for name in names.split(",")]
+        raise argparse.ArgumentTypeError(f"unknown profile {', '.join(unknown)}: choose from {', '.join(PROFILE_NAMED)}")
+    return [PROFILE_NAMED[name] for name in names.split(",")]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, help="runs per profile (default 5 on loopback and 10mbit, 3 on 1.6mbit)")
     parser.add_argument("--profiles", type=chosen_profiles, default=list(PROFILES),
-                        help="comma-separated, from: " + ", ".join(profile.name for profile in PROFILES))
+                        help="comma-separated, from: " + ", ".join(PROFILE_NAMED))
     parser.add_argument("--site", type=Path, default=PROJECT_ROOT / "site",
                         help="the built site (default: site/, built by `make build`; built into a temporary folder if missing)")
     options = parser.parse_args(argv)

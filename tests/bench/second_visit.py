@@ -24,7 +24,7 @@ from pathlib import Path
 
 from playwright.sync_api import Playwright, sync_playwright
 
-from tests.bench.network import PROFILES
+from tests.bench.network import PROFILE_NAMED
 from tests.bench.page_speed import ARTICLE
 from tests.bench.visits import fresh_context, visit
 from tests.support.site import CDN, PROJECT_ROOT, serve_directory
@@ -75,12 +75,11 @@ MOMENTS = (("worker created", "worker_created"), ("ahead heard", "ahead_heard"),
 
 
 def second_visit(playwright: Playwright, base: str, page: str, profile_name: str) -> Timeline:
-    profiles = {profile.name: profile for profile in PROFILES}
     with fresh_context(playwright) as (context, traffic):
-        tab, _ = visit(context, traffic, base + page, profiles["loopback"], settle_first=True)
+        tab, _ = visit(context, traffic, base + page, PROFILE_NAMED["loopback"], settle_first=True)
         tab.close()
         context.add_init_script(WATCH_WORKER)
-        tab, second = visit(context, traffic, base + page, profiles[profile_name], settle_first=False)
+        tab, second = visit(context, traffic, base + page, PROFILE_NAMED[profile_name], settle_first=False)
         seen = tab.page.evaluate(TIMELINE)
         tab.close()
     return Timeline(
@@ -111,7 +110,7 @@ def report(timelines: list[Timeline]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--profile", default="1.6mbit", choices=[profile.name for profile in PROFILES])
+    parser.add_argument("--profile", default="1.6mbit", choices=list(PROFILE_NAMED))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--page", default=ARTICLE, help=f"the page, from the site's root (default {ARTICLE})")
     parser.add_argument("--site", type=Path, default=PROJECT_ROOT / "site", help="the built site (default: site/, `make build`)")
