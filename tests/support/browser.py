@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 
+from tests.support.site import still_answering
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 # Quiet, offline-friendly Chromium: no sandbox (CI runs as root), no background services that
@@ -86,8 +88,12 @@ class PageRecorder:
         waiting for their end, and its console errors. Read from what was recorded, without asking
         the page, which may be the part that hangs."""
         waiting = "\n".join(f"  {url}" for url in self._unanswered.values()) or "  none"
+        answering = "\n".join(f"  {request}" for request in still_answering()) or "  none"
         errors = "\n".join(f"  {error}" for error in self.console_errors) or "  none"
-        return f"The page at {self.page.url}\nRequests still waiting for their end:\n{waiting}\nConsole errors:\n{errors}"
+        return (
+            f"The page at {self.page.url}\nRequests still waiting for their end:\n{waiting}\n"
+            f"Requests the tests' servers are still answering (port: path):\n{answering}\nConsole errors:\n{errors}"
+        )
 
     def _record_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":

@@ -90,14 +90,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
     def parse_request(self) -> bool:
         parsed = super().parse_request()
+        if parsed:
+            _ANSWERING[self] = f"{self.server.server_address[1]}: {self.path}"
         if parsed and self.asked is not None:
             self.asked.append(self.path)
         if parsed and self.before_answer is not None:
             self.before_answer(self.path)
         return parsed
 
+    def handle_one_request(self) -> None:
+        try:
+            super().handle_one_request()
+        finally:
+            _ANSWERING.pop(self, None)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
+
+
+_ANSWERING: dict[_QuietHandler, str] = {}
+"""Each request the servers of this process have read and not finished answering: "port: path"."""
+
+
+def still_answering() -> list[str]:
+    """The requests the servers of this process are answering now ("port: path"): with what a
+    failed test's page was waiting for, it tells a server that never answered from a browser that
+    never read the answer."""
+    return sorted(_ANSWERING.copy().values())
 
 
 @dataclass(frozen=True)
@@ -203,6 +222,17 @@ class _HostHandler(_QuietHandler):
         return None
 
 
+class _Server(ThreadingHTTPServer):
+    """The tests' and the benchmark's server: a thread per connection, and room for a page's burst
+    of connections. `http.server` speaks HTTP/1.0, so each request of a page opens a connection of
+    its own, several at once (a page's styles, Pyodide's downloads, its workers' requests), and
+    socketserver listens with a queue of 5: on this two-core machine the kernel counted listen
+    queue overflows (`nstat TcpExtListenOverflows`) during full test runs, each a connection whose
+    request then waits for TCP to try again."""
+
+    request_queue_size = 128
+
+
 @contextmanager
 def serve_directory(
     root: Path,
@@ -220,7 +250,7 @@ def serve_directory(
         handler = functools.partial(noted, directory=str(root))
     else:
         handler = functools.partial(noted, directory=str(root), recipe=recipe)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _Server(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
