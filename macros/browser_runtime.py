@@ -102,11 +102,12 @@ def runtime_paths(project_root: Path, *, preview: bool = False) -> RuntimePaths:
     pyodide = f"{PYODIDE_FOLDER}/{version}/"
     if preview:
         return RuntimePaths(pyodide=pyodide, wheel=release.site_path, stdlib=pyodide + PREVIEW_FILES[0])
+    python_zip, calculators_zip = python_runtime.zip_names(version)
     return RuntimePaths(
         pyodide=pyodide,
         wheel=release.site_path,
-        stdlib=f"{release.folder}/{python_runtime.PYTHON_ZIP}",
-        calculators=f"{release.folder}/{python_runtime.CALCULATORS_ZIP}",
+        stdlib=f"{release.folder}/{python_zip}",
+        calculators=f"{release.folder}/{calculators_zip}",
         snapshot=python_runtime.snapshot_path(release, version),
     )
 

@@ -13,8 +13,8 @@ checked by the script that makes it (the build stops if the calculators would an
   calculators package and the modules only it imports, fetched once the wasm has arrived. They
   replace the standard library and the wheel.
 
-They belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder,
-beside an empty zip that a restored Python gets instead of any standard library. Making them takes
+They belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder
+(the zips also named by Pyodide's version and the scripts: `zip_names`), beside an empty zip that a restored Python gets instead of any standard library. Making them takes
 about twenty seconds, so each is kept in the user's cache folder by the wheel's fingerprint, the
 Pyodide version and the scripts that make them: a build whose calculators did not change reuses them.
 """
@@ -37,8 +37,8 @@ from macros.wheel import WheelRelease
 
 SCRIPTS = Path(__file__).resolve().parent
 SNAPSHOT = "pyodide-{version}.snapshot.gz"
-PYTHON_ZIP = "python.zip"
-CALCULATORS_ZIP = "calculators.zip"
+PYTHON_ZIP = "python-{made_by}.zip"
+CALCULATORS_ZIP = "calculators-{made_by}.zip"
 EMPTY_ZIP = "empty.zip"
 
 
@@ -51,12 +51,24 @@ class PreparedPython:
     calculators_zip: bytes
 
     def files(self, pyodide_version: str) -> dict[str, bytes]:
+        python_zip, calculators_zip = zip_names(pyodide_version)
         return {
             SNAPSHOT.format(version=pyodide_version): self.snapshot,
-            PYTHON_ZIP: self.python_zip,
-            CALCULATORS_ZIP: self.calculators_zip,
+            python_zip: self.python_zip,
+            calculators_zip: self.calculators_zip,
             EMPTY_ZIP: empty_zip(),
         }
+
+
+def zip_names(pyodide_version: str) -> tuple[str, str]:
+    """python.zip's and calculators.zip's names in the wheel's folder, e.g.
+    ("python-314.0.7-0123456789ab.zip", "calculators-314.0.7-0123456789ab.zip"): named by the
+    Pyodide whose Python compiled them and by the scripts that made them. Bytecode is tied to
+    Python's version, and the scripts decide which module goes in which zip; the folder is named by
+    the calculators alone, and its files are cached for good (the browser, the service worker, a
+    CDN): a new Pyodide or a changed script must give new addresses, never new bytes at an old one."""
+    made_by = f"{pyodide_version}-{scripts_fingerprint()}"
+    return PYTHON_ZIP.format(made_by=made_by), CALCULATORS_ZIP.format(made_by=made_by)
 
 
 def snapshot_path(release: WheelRelease, pyodide_version: str) -> str:
@@ -90,7 +102,7 @@ def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, p
             "make_snapshot.mjs", [*common, "--fingerprint", release.fingerprint], {"--out": f"{key}.snapshot.gz"}, scratch
         )
         python_zip, calculators_zip = _made_or_cached(
-            "make_python_zip.mjs", common, {"--out": f"{key}.{PYTHON_ZIP}", "--calculators": f"{key}.{CALCULATORS_ZIP}"}, scratch
+            "make_python_zip.mjs", common, {"--out": f"{key}.python.zip", "--calculators": f"{key}.calculators.zip"}, scratch
         )
     return PreparedPython(snapshot=snapshot, python_zip=python_zip, calculators_zip=calculators_zip)
 

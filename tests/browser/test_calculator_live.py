@@ -15,7 +15,9 @@ import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
+    CALCULATORS_ZIP,
     PYTHON_START,
+    PYTHON_ZIP,
     RECORD_BEGINNINGS,
     SLUG,
     Calculator,
@@ -230,7 +232,7 @@ def test_python_is_not_fetched_until_the_calculator_is_in_view(phone, site_url):
     if calculator.section.get_attribute("data-python") == "snapshot":  # loopback is fast: see README, Speed
         assert any(name.endswith(".snapshot.gz") for name in fetched)
     else:
-        assert {"python.zip", "calculators.zip"} <= fetched and not any(name.endswith(".whl") for name in fetched)
+        assert {PYTHON_ZIP, CALCULATORS_ZIP} <= fetched and not any(name.endswith(".whl") for name in fetched)
     assert_clean(phone)
 
 
@@ -245,7 +247,7 @@ def test_focusing_a_field_starts_python_even_out_of_view(desktop, site_url):
     assert_clean(desktop)
 
 
-@pytest.mark.parametrize("normal_start_file", ["python.zip", "calculators.zip"])
+@pytest.mark.parametrize("normal_start_file", [PYTHON_ZIP, CALCULATORS_ZIP])
 def test_when_python_cannot_load_the_page_says_so_and_can_retry(phone, site_url, normal_start_file):
     context = phone.page.context
     blocked = re.compile(rf".*/({re.escape(normal_start_file)}|[^/]*\.snapshot\.gz)$")  # both ways of starting

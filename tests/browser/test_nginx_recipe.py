@@ -16,7 +16,7 @@ from email.message import Message
 import pytest
 
 from macros import deploy, security
-from tests.browser.calculator_page import CALCULATOR_PAGE, Calculator, assert_clean
+from tests.browser.calculator_page import CALCULATOR_PAGE, CALCULATORS_ZIP, PYTHON_ZIP, Calculator, assert_clean
 from tests.browser.test_csp import watched_visit
 from macros.browser_runtime import WORKER, runtime_paths
 from tests.support.nginx import NGINX, serve_with_nginx
@@ -62,8 +62,8 @@ def test_the_precompressed_copies_are_sent_to_browsers_that_accept_them(nginx_ur
 
 def test_the_python_zips_are_sent_as_brotli_too(nginx_url, built_site):
     # Their copies hold the same files stored (macros/compression.py): a third smaller as brotli.
-    folder = next(built_site.glob("assets/calculators/*/python.zip")).parent.relative_to(built_site).as_posix()
-    for name in ("python.zip", "calculators.zip"):
+    folder = next(built_site.glob(f"assets/calculators/*/{PYTHON_ZIP}")).parent.relative_to(built_site).as_posix()
+    for name in (PYTHON_ZIP, CALCULATORS_ZIP):
         status, headers = head(f"{nginx_url}{folder}/{name}", "gzip, deflate, br")
         assert (status, headers["Content-Encoding"], headers["Content-Type"]) == (200, "br", "application/zip"), name
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Response
 
 import calculators
-from tests.browser.calculator_page import CALCULATOR_PAGE, SLUG, Calculator, assert_clean
+from tests.browser.calculator_page import CALCULATOR_PAGE, CALCULATORS_ZIP, PYTHON_ZIP, SLUG, Calculator, assert_clean
 from tests.support.browser import PageRecorder
 from tests.support.site import CDN, serve_directory
 
@@ -56,4 +56,4 @@ def test_a_normal_start_gets_the_python_zips_as_brotli_and_goes_live(browser, bu
     # Their copies hold the same files stored (macros/compression.py: stored_zip), which Python
     # reads as it reads the deflated zips a host without copies sends.
     visit_on_a_cdn(browser, built_site, CALCULATOR_PAGE + "?aq-python=normal",
-                   ("pyodide.asm.wasm", "python.zip", "calculators.zip"))
+                   ("pyodide.asm.wasm", PYTHON_ZIP, CALCULATORS_ZIP))

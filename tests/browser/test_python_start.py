@@ -15,6 +15,8 @@ import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
+    CALCULATORS_ZIP,
+    PYTHON_ZIP,
     RECORD_BEGINNINGS,
     Calculator,
     assert_clean,
@@ -81,10 +83,10 @@ def test_the_normal_start_gives_the_same_result(desktop, site_url):
     # the whole runtime folder, wheel included, to keep the calculator working offline.)
     entries = calculators_worker(desktop.page).evaluate("performance.getEntriesByType('resource').map((entry) => [entry.name, entry.startTime, entry.responseEnd])")
     fetched = {file_name(name) for name, _, _ in entries}
-    assert {"python.zip", "calculators.zip"} <= fetched and not any(name.endswith(".whl") for name in fetched)
+    assert {PYTHON_ZIP, CALCULATORS_ZIP} <= fetched and not any(name.endswith(".whl") for name in fetched)
     # calculators.zip is asked for once the wasm's last byte is here (its first request: the worker's own)
     wasm_arrived = min((start, end) for name, start, end in entries if file_name(name) == "pyodide.asm.wasm")[1]
-    [calculators_asked] = [start for name, start, _ in entries if file_name(name) == "calculators.zip"]
+    [calculators_asked] = [start for name, start, _ in entries if file_name(name) == CALCULATORS_ZIP]
     assert calculators_asked >= wasm_arrived
     assert_clean(desktop)
 

@@ -13,6 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 import calculators
+from macros import python_runtime
+from macros.python_runtime import zip_names
 from tests.pages.article_page import FOOT_STRIKE, soup_of
 from tests.support.calculator_markup import canonical
 from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build
@@ -20,6 +22,7 @@ from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs
 SLUG = "strength_balance"
 CALCULATOR_PAGE = Path("calculators/strength-balance/index.html")
 PYODIDE_VERSION = json.loads((PROJECT_ROOT / "node_modules/pyodide/package.json").read_text())["version"]
+PYTHON_ZIP, CALCULATORS_ZIP = zip_names(PYODIDE_VERSION)
 PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"}
 
 
@@ -83,12 +86,12 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     beside = {path.name for path in wheels[0].parent.iterdir()}
-    assert {"python.zip", "calculators.zip", "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
+    assert {PYTHON_ZIP, CALCULATORS_ZIP, "empty.zip", f"pyodide-{PYODIDE_VERSION}.snapshot.gz"} <= beside
     # python.zip: the standard library Pyodide's own start uses; calculators.zip: the calculators
     # and the rest of the standard library they use; both compiled
-    with zipfile.ZipFile(wheels[0].parent / "python.zip") as python:
+    with zipfile.ZipFile(wheels[0].parent / PYTHON_ZIP) as python:
         at_start = python.namelist()
-    with zipfile.ZipFile(wheels[0].parent / "calculators.zip") as later:
+    with zipfile.ZipFile(wheels[0].parent / CALCULATORS_ZIP) as later:
         for_calculators = later.namelist()
     assert {"encodings/__init__.pyc", "json/__init__.pyc", "asyncio/__init__.pyc"} <= set(at_start)
     assert not [name for name in at_start if name.startswith("calculators/")]
@@ -197,3 +200,15 @@ def test_the_squad_page_offers_every_calculator_with_its_template_and_its_page(b
         template = urllib.parse.unquote(choice["template"].removeprefix("data:text/csv;charset=utf-8,"))
         assert template == calculators.table_template(choice["slug"])
     assert "never uploaded" in section.select_one(".aq-squad__privacy").get_text()
+
+
+def test_the_zips_a_normal_start_reads_are_named_by_the_pyodide_and_the_scripts_that_made_them(monkeypatch):
+    """Their folder is named by the calculators alone, and cached for good: bytecode of another
+    Python, or modules split otherwise, must come at a new address."""
+    assert (PYTHON_ZIP, CALCULATORS_ZIP) == (
+        f"python-{PYODIDE_VERSION}-{python_runtime.scripts_fingerprint()}.zip",
+        f"calculators-{PYODIDE_VERSION}-{python_runtime.scripts_fingerprint()}.zip",
+    )
+    assert set(zip_names("315.0.0")).isdisjoint({PYTHON_ZIP, CALCULATORS_ZIP})
+    monkeypatch.setattr(python_runtime, "scripts_fingerprint", lambda: "0123456789ab")
+    assert zip_names("314.0.7") == ("python-314.0.7-0123456789ab.zip", "calculators-314.0.7-0123456789ab.zip")

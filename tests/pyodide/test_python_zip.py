@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 
 import calculators
-from macros.python_runtime import CALCULATORS_ZIP, PYTHON_ZIP
+from macros.browser_runtime import pyodide_version
+from macros.python_runtime import zip_names
+from tests.support.site import PROJECT_ROOT
 
 pytestmark = pytest.mark.pyodide
 
@@ -61,9 +63,10 @@ json.dumps({
 
 @pytest.fixture(scope="module")
 def raised(built_site: Path, node: str) -> dict[str, object]:
-    [python_zip] = built_site.glob(f"assets/calculators/*/{PYTHON_ZIP}")
+    python_zip_name, calculators_zip_name = zip_names(pyodide_version(PROJECT_ROOT))
+    [python_zip] = built_site.glob(f"assets/calculators/*/{python_zip_name}")
     completed = subprocess.run(
-        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip), str(python_zip.with_name(CALCULATORS_ZIP))],
+        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip), str(python_zip.with_name(calculators_zip_name))],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]
