@@ -175,9 +175,13 @@ try {
   alone.runPython(`import sys; sys.path.append(${JSON.stringify(CALCULATORS_ON_PATH)})`);
   alone.runPython(WARM_UP);
   report = JSON.parse(alone.globals.get("_check")(answers));
-  alone.runPython(TRACEBACK_WITHOUT_LINES);
 } catch (error) {
   fail(SCRIPT, `the calculators do not run from ${options.out} and ${options.calculators}: ${error.message}`);
+}
+try {
+  alone.runPython(TRACEBACK_WITHOUT_LINES);
+} catch (error) {
+  fail(SCRIPT, `a traceback through the standard library of ${options.out} does not format: ${error.message}`);
 }
 if (!report.same) fail(SCRIPT, `from ${options.out} and ${options.calculators}, the calculators answer differently`);
 

@@ -67,8 +67,13 @@ def zip_names(pyodide_version: str) -> tuple[str, str]:
     Python's version, and the scripts decide which module goes in which zip; the folder is named by
     the calculators alone, and its files are cached for good (the browser, the service worker, a
     CDN): a new Pyodide or a changed script must give new addresses, never new bytes at an old one."""
-    made_by = f"{pyodide_version}-{scripts_fingerprint()}"
-    return PYTHON_ZIP.format(made_by=made_by), CALCULATORS_ZIP.format(made_by=made_by)
+    return PYTHON_ZIP.format(made_by=made_by(pyodide_version)), CALCULATORS_ZIP.format(made_by=made_by(pyodide_version))
+
+
+def made_by(pyodide_version: str) -> str:
+    """What the prepared files are made by besides the wheel, e.g. "314.0.7-0123456789ab": the
+    Pyodide version and the scripts (their cache's key, and the zips' names)."""
+    return f"{pyodide_version}-{scripts_fingerprint()}"
 
 
 def snapshot_path(release: WheelRelease, pyodide_version: str) -> str:
@@ -93,7 +98,7 @@ def cache_folder(name: str) -> Path:
 
 def prepare_python(release: WheelRelease, wheel: bytes, pyodide_package: Path, pyodide_version: str) -> PreparedPython:
     """The snapshot, python.zip and calculators.zip for this wheel and Pyodide: cached, or made now."""
-    key = f"{release.fingerprint}-pyodide-{pyodide_version}-{scripts_fingerprint()}"
+    key = f"{release.fingerprint}-pyodide-{made_by(pyodide_version)}"
     with tempfile.TemporaryDirectory() as scratch:
         wheel_file = Path(scratch) / release.filename
         wheel_file.write_bytes(wheel)

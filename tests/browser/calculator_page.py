@@ -12,11 +12,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Browser, Locator, Page, Worker, expect
 
 import calculators
-from macros.browser_runtime import pyodide_version
-from macros.python_runtime import zip_names
 from tests.support.browser import PageRecorder
 from tests.support.calculator_markup import canonical
-from tests.support.site import PROJECT_ROOT
 
 SLUG = "strength_balance"
 ARTICLE = "running-mechanics/foot-strike/"
@@ -24,8 +21,6 @@ CALCULATOR_PAGE = "calculators/strength-balance/"
 PYTHON_START = 60_000  # ms: patience for a cold Pyodide start on a busy CI machine
 PYTHON_PATHS = ("assets/pyodide/", "assets/calculators/")
 RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
-PYTHON_ZIP, CALCULATORS_ZIP = zip_names(pyodide_version(PROJECT_ROOT))
-"""What a normal start reads, as the build names them ("python-314.0.7-<scripts' digest>.zip", …)."""
 
 
 # Records, from the page's start, the head's decision (its script's addresses read by id), each

@@ -15,9 +15,7 @@ import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
-    CALCULATORS_ZIP,
     PYTHON_START,
-    PYTHON_ZIP,
     RECORD_BEGINNINGS,
     SLUG,
     Calculator,
@@ -31,6 +29,7 @@ from tests.browser.calculator_page import (
 from tests.pages.test_foot_strike_article import TITLE
 from tests.support.browser import PageRecorder
 from tests.support.calculator_markup import canonical, shared_query
+from tests.support.site import CALCULATORS_ZIP, PYTHON_ZIP
 
 DEFAULTS = calculators.defaults(SLUG)
 SCHEMA = calculators.run(SLUG, {})["schema"]

@@ -16,11 +16,11 @@ from email.message import Message
 import pytest
 
 from macros import deploy, security
-from tests.browser.calculator_page import CALCULATOR_PAGE, CALCULATORS_ZIP, PYTHON_ZIP, Calculator, assert_clean
+from tests.browser.calculator_page import CALCULATOR_PAGE, Calculator, assert_clean
 from tests.browser.test_csp import watched_visit
 from macros.browser_runtime import WORKER, runtime_paths
 from tests.support.nginx import NGINX, serve_with_nginx
-from tests.support.site import PROJECT_ROOT
+from tests.support.site import CALCULATORS_ZIP, PROJECT_ROOT, PYTHON_ZIP
 
 PYODIDE = runtime_paths(PROJECT_ROOT).pyodide
 

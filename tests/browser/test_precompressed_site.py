@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Response
 
 import calculators
-from tests.browser.calculator_page import CALCULATOR_PAGE, CALCULATORS_ZIP, PYTHON_ZIP, SLUG, Calculator, assert_clean
+from tests.browser.calculator_page import CALCULATOR_PAGE, SLUG, Calculator, assert_clean
 from tests.support.browser import PageRecorder
-from tests.support.site import CDN, serve_directory
+from tests.support.site import CALCULATORS_ZIP, CDN, PYTHON_ZIP, serve_directory
 
 DEFAULTS = calculators.defaults(SLUG)
 

@@ -15,8 +15,6 @@ import calculators
 from tests.browser.calculator_page import (
     ARTICLE,
     CALCULATOR_PAGE,
-    CALCULATORS_ZIP,
-    PYTHON_ZIP,
     RECORD_BEGINNINGS,
     Calculator,
     assert_clean,
@@ -31,7 +29,7 @@ from tests.browser.calculator_page import (
 from tests.support.browser import PageRecorder
 from tests.support.calculator_examples import every_calculator
 from tests.support.calculator_markup import shared_query
-from tests.support.site import CDN, serve_directory
+from tests.support.site import CALCULATORS_ZIP, CDN, PYTHON_ZIP, serve_directory
 
 SNAPSHOT = re.compile(r".*\.snapshot\.gz$")
 

@@ -17,12 +17,11 @@ from macros import python_runtime
 from macros.python_runtime import zip_names
 from tests.pages.article_page import FOOT_STRIKE, soup_of
 from tests.support.calculator_markup import canonical
-from tests.support.site import PROJECT_ROOT, build_site, copy_of_project, mkdocs_build
+from tests.support.site import CALCULATORS_ZIP, PROJECT_ROOT, PYTHON_ZIP, build_site, copy_of_project, mkdocs_build
 
 SLUG = "strength_balance"
 CALCULATOR_PAGE = Path("calculators/strength-balance/index.html")
 PYODIDE_VERSION = json.loads((PROJECT_ROOT / "node_modules/pyodide/package.json").read_text())["version"]
-PYTHON_ZIP, CALCULATORS_ZIP = zip_names(PYODIDE_VERSION)
 PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"}
 
 

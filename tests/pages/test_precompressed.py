@@ -21,8 +21,8 @@ import pytest
 
 from macros.compression import BROTLI, ENCODINGS, GZIP, CompressionCache, encodings_for, precompress
 from tests.pages.article_page import FOOT_STRIKE
-from tests.pages.test_calculator_build import CALCULATOR_PAGE, CALCULATORS_ZIP, PYODIDE_VERSION, PYTHON_ZIP
-from tests.support.site import CDN, IMMUTABLE, serve_directory
+from tests.pages.test_calculator_build import CALCULATOR_PAGE, PYODIDE_VERSION
+from tests.support.site import CALCULATORS_ZIP, CDN, IMMUTABLE, PYTHON_ZIP, serve_directory
 
 PYODIDE = Path("assets/pyodide") / PYODIDE_VERSION
 WASM = PYODIDE / "pyodide.asm.wasm"

@@ -18,9 +18,7 @@ from pathlib import Path
 import pytest
 
 import calculators
-from macros.browser_runtime import pyodide_version
-from macros.python_runtime import zip_names
-from tests.support.site import PROJECT_ROOT
+from tests.support.site import CALCULATORS_ZIP, PYTHON_ZIP
 
 pytestmark = pytest.mark.pyodide
 
@@ -63,10 +61,9 @@ json.dumps({
 
 @pytest.fixture(scope="module")
 def raised(built_site: Path, node: str) -> dict[str, object]:
-    python_zip_name, calculators_zip_name = zip_names(pyodide_version(PROJECT_ROOT))
-    [python_zip] = built_site.glob(f"assets/calculators/*/{python_zip_name}")
+    [python_zip] = built_site.glob(f"assets/calculators/*/{PYTHON_ZIP}")
     completed = subprocess.run(
-        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip), str(python_zip.with_name(calculators_zip_name))],
+        [node, "--input-type=module", "-e", SCRIPT, PYODIDE.as_uri(), str(python_zip), str(python_zip.with_name(CALCULATORS_ZIP))],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert completed.returncode == 0, completed.stderr[-2000:]

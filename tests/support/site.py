@@ -18,9 +18,13 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
+from macros.browser_runtime import pyodide_version
 from macros.deploy import HEADERS_FILE, HeaderRule, parse_headers_file
+from macros.python_runtime import zip_names
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PYTHON_ZIP, CALCULATORS_ZIP = zip_names(pyodide_version(PROJECT_ROOT))
+"""What a normal start reads, as the build names them ("python-314.0.7-<scripts' digest>.zip", …)."""
 
 
 class BuildFailed(AssertionError):
