@@ -236,6 +236,14 @@ class _Server(ThreadingHTTPServer):
 
     request_queue_size = 128
 
+    def handle_error(self, request, client_address) -> None:
+        """A browser that closed its connection before the answer ended (a page closed or gone on
+        mid-download, a fetch the page aborted) is no error of the server's: socketserver's
+        traceback for it is left out. Any other error is printed as before."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
 
 @contextmanager
 def serve_directory(
