@@ -28,6 +28,11 @@ function updateNode(node, wanted) {
     if (node.nodeValue !== wanted.nodeValue) node.nodeValue = wanted.nodeValue; // text, comment
     return;
   }
+  // Most of a new result is the same as the one shown (its labels, headings, the parts of its
+  // tables a change leaves alone): the browser's own comparison passes over those at once, where
+  // walking them here, attribute by attribute, took about half of the time (a Strength Balance
+  // result with the processor slowed 4x: 3.4-4.5 ms instead of 6.3-7.5).
+  if (node.isEqualNode(wanted)) return;
   for (const attribute of [...node.attributes]) {
     if (!wanted.hasAttributeNS(attribute.namespaceURI, attribute.localName)) node.removeAttributeNode(attribute);
   }
