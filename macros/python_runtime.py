@@ -14,9 +14,10 @@ checked by the script that makes it (the build stops if the calculators would an
   replace the standard library and the wheel.
 
 They belong to one wheel and one Pyodide version, so they sit in the wheel's fingerprinted folder
-(the zips also named by Pyodide's version and the scripts: `zip_names`), beside an empty zip that a restored Python gets instead of any standard library. Making them takes
-about twenty seconds, so each is kept in the user's cache folder by the wheel's fingerprint, the
-Pyodide version and the scripts that make them: a build whose calculators did not change reuses them.
+(the zips also named by Pyodide's version and the scripts: `zip_names`), beside an empty zip that
+a restored Python gets instead of any standard library. Making them takes about twenty seconds,
+so each is kept in the user's cache folder by the wheel's fingerprint, the Pyodide version and the
+scripts that make them: a build whose calculators did not change reuses them.
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def zip_names(pyodide_version: str) -> tuple[str, str]:
     Python's version, and the scripts decide which module goes in which zip; the folder is named by
     the calculators alone, and its files are cached for good (the browser, the service worker, a
     CDN): a new Pyodide or a changed script must give new addresses, never new bytes at an old one."""
-    return PYTHON_ZIP.format(made_by=made_by(pyodide_version)), CALCULATORS_ZIP.format(made_by=made_by(pyodide_version))
+    made = made_by(pyodide_version)
+    return PYTHON_ZIP.format(made_by=made), CALCULATORS_ZIP.format(made_by=made)
 
 
 def made_by(pyodide_version: str) -> str:

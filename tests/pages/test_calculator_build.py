@@ -14,7 +14,6 @@ import pytest
 
 import calculators
 from macros import python_runtime
-from macros.python_runtime import zip_names
 from tests.pages.article_page import FOOT_STRIKE, soup_of
 from tests.support.calculator_markup import canonical
 from tests.support.site import CALCULATORS_ZIP, PROJECT_ROOT, PYTHON_ZIP, build_site, copy_of_project, mkdocs_build
@@ -208,6 +207,6 @@ def test_the_zips_a_normal_start_reads_are_named_by_the_pyodide_and_the_scripts_
         f"python-{PYODIDE_VERSION}-{python_runtime.scripts_fingerprint()}.zip",
         f"calculators-{PYODIDE_VERSION}-{python_runtime.scripts_fingerprint()}.zip",
     )
-    assert set(zip_names("315.0.0")).isdisjoint({PYTHON_ZIP, CALCULATORS_ZIP})
+    assert set(python_runtime.zip_names("315.0.0")).isdisjoint({PYTHON_ZIP, CALCULATORS_ZIP})
     monkeypatch.setattr(python_runtime, "scripts_fingerprint", lambda: "0123456789ab")
-    assert zip_names("314.0.7") == ("python-314.0.7-0123456789ab.zip", "calculators-314.0.7-0123456789ab.zip")
+    assert python_runtime.zip_names("314.0.7") == ("python-314.0.7-0123456789ab.zip", "calculators-314.0.7-0123456789ab.zip")
