@@ -268,15 +268,29 @@ def test_a_first_visit_decides_and_starts_the_worker_and_downloads_in_tasks_of_t
     assert_clean(desktop)
 
 
-def test_a_visit_after_the_first_decides_and_starts_the_worker_as_the_page_is_parsed(desktop, site_url):
-    """Python is restored from the device, and the first result waits on the worker alone."""
+# Records what the page's document was doing when its first worker was made: window.aqFirstWorkerWhile.
+RECORD_FIRST_WORKER = """(() => {
+  const PageWorker = window.Worker;
+  window.Worker = function (url, options) {
+    window.aqFirstWorkerWhile ??= document.readyState;
+    return new PageWorker(url, options);
+  };
+  window.Worker.prototype = PageWorker.prototype;
+})()"""
+
+
+def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_worker_in_a_task_of_its_own(desktop, site_url):
+    """Python is restored from the device while the page loads; the worker's creation stays out of
+    the page's parsing task, which on a slow phone it made a long one."""
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
     wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
     desktop.page.add_init_script(RECORD_BEGINNINGS)
+    desktop.page.add_init_script(RECORD_FIRST_WORKER)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
-    assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "parsing"]]  # nothing downloaded
+    assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "own task"]]  # nothing downloaded
+    assert desktop.page.evaluate("window.aqFirstWorkerWhile") == "loading"  # before the page was parsed
     assert_clean(desktop)
 
 
