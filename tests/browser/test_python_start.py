@@ -294,6 +294,37 @@ def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_wo
     assert_clean(desktop)
 
 
+# Records where the page first read its local storage: window.aqFirstStorageRead, "parsing" (a
+# script written into the page, run by its parsing: Material's colour-scheme script is one) or
+# "own task".
+RECORD_FIRST_STORAGE_READ = """(() => {
+  const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
+  const note = (storage) => {
+    if (storage === window.localStorage) window.aqFirstStorageRead ??= where();
+  };
+  const length = Object.getOwnPropertyDescriptor(Storage.prototype, "length");
+  Object.defineProperty(Storage.prototype, "length", { get() { note(this); return length.get.call(this); }, configurable: true });
+  for (const name of ["getItem", "setItem", "removeItem", "key"]) {
+    const method = Storage.prototype[name];
+    Storage.prototype[name] = function (...args) { note(this); return method.apply(this, args); };
+  }
+})()"""
+
+
+def test_a_visit_after_the_first_reads_the_pages_storage_first_in_the_workers_task(desktop, site_url):
+    """The first read of local storage waits on the browser, and on a slow phone it lengthened the
+    parsing task of the script that made it (Material's colour scheme); the head's worker task
+    makes it first, ahead of the page's parsing."""
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    Calculator(desktop.page).expect_state("live")
+    wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
+    desktop.page.add_init_script(RECORD_FIRST_STORAGE_READ)
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    Calculator(desktop.page).expect_state("live")
+    assert desktop.page.evaluate("window.aqFirstStorageRead") == "own task"
+    assert_clean(desktop)
+
+
 def test_calculators_js_run_before_the_heads_task_starts_the_heads_worker_itself(desktop, site_url):
     desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.add_init_script(HEAD_TASKS_NEVER_COME)
