@@ -24,30 +24,45 @@ RUNTIME_PATHS = (*PYTHON_PATHS, "calculator-worker.mjs")
 
 
 # Records, from the page's start, the head's decision (its script's addresses read by id), each
-# worker the page makes and each of Pyodide's two largest downloads it begins, with where its thread
-# was: in a script written into the page (the head's, run by the page's parsing: "parsing") or in a
-# task of its own ("own task").
-# window.aqBegun: [[kind ("decision" | "worker" | "download"), address, the worker's name, where], …].
+# worker the page makes, each of Pyodide's two largest downloads it begins, and the page's first
+# read of its local storage, with where its thread was: in a script written into the page (the
+# head's, run by the page's parsing: "parsing") or in a task of its own ("own task"), and what the
+# document was doing (`document.readyState`).
+# window.aqBegun: [[kind ("decision" | "worker" | "download" | "storage"), address, the worker's name, where, readyState], …].
 RECORD_BEGINNINGS = """(() => {
   window.aqBegun = [];
-  const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
+  const note = (kind, url = "", name = "") => window.aqBegun.push([
+    kind, url, name, document.currentScript && !document.currentScript.src ? "parsing" : "own task", document.readyState,
+  ]);
   const byId = Document.prototype.getElementById;
   Document.prototype.getElementById = function (id) {
-    if (id === "aq-early-start") window.aqBegun.push(["decision", "", "", where()]);
+    if (id === "aq-early-start") note("decision");
     return byId.call(this, id);
   };
   const PageWorker = window.Worker;
   window.Worker = function (url, options) {
-    window.aqBegun.push(["worker", String(url), options?.name ?? "", where()]);
+    note("worker", String(url), options?.name ?? "");
     return new PageWorker(url, options);
   };
   window.Worker.prototype = PageWorker.prototype;
   const pageFetch = window.fetch;
   window.fetch = function (resource, ...rest) {
     const url = String(resource.url ?? resource);
-    if (url.split("?")[0].split("/").pop().startsWith("pyodide.asm.")) window.aqBegun.push(["download", url, "", where()]);
+    if (url.split("?")[0].split("/").pop().startsWith("pyodide.asm.")) note("download", url);
     return pageFetch.call(this, resource, ...rest);
   };
+  let storageRead = false;
+  const read = (storage) => {
+    if (storage !== window.localStorage || storageRead) return;
+    storageRead = true;
+    note("storage");
+  };
+  const length = Object.getOwnPropertyDescriptor(Storage.prototype, "length");
+  Object.defineProperty(Storage.prototype, "length", { get() { read(this); return length.get.call(this); }, configurable: true });
+  for (const name of ["getItem", "setItem", "removeItem", "key"]) {
+    const method = Storage.prototype[name];
+    Storage.prototype[name] = function (...args) { read(this); return method.apply(this, args); };
+  }
 })()"""
 
 
@@ -55,11 +70,22 @@ def begun(page: Page) -> list[tuple[str, str, str]]:
     """What the page began (RECORD_BEGINNINGS), in order: (what, address, where), where `what` is
     "decision" for the head's, "worker" for the calculators' worker (not one compiling Pyodide's
     scripts for the next visit, "aq-compile"; other workers are left out) and a download's file name."""
+    return [(what, url, where) for what, url, where, _ in begun_while(page)]
+
+
+def begun_while(page: Page) -> list[tuple[str, str, str, str]]:
+    """As `begun`, each with what the document was doing then (`document.readyState`)."""
     return [
-        (file_name(url) if kind == "download" else kind, url, where)
-        for kind, url, name, where in page.evaluate("window.aqBegun")
-        if kind != "worker" or (file_name(url) == "calculator-worker.mjs" and name != "aq-compile")
+        (file_name(url) if kind == "download" else kind, url, where, ready_state)
+        for kind, url, name, where, ready_state in page.evaluate("window.aqBegun")
+        if kind != "storage" and (kind != "worker" or (file_name(url) == "calculator-worker.mjs" and name != "aq-compile"))
     ]
+
+
+def first_storage_read(page: Page) -> str | None:
+    """Where the page's thread was when the page first read its local storage (RECORD_BEGINNINGS),
+    or None if it never did."""
+    return next((where for kind, _, _, where, _ in page.evaluate("window.aqBegun") if kind == "storage"), None)
 
 
 def file_name(url: str) -> str:

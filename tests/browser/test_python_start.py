@@ -19,9 +19,11 @@ from tests.browser.calculator_page import (
     Calculator,
     assert_clean,
     begun,
+    begun_while,
     calculators_worker,
     desktop_visit,
     file_name,
+    first_storage_read,
     kept_snapshots,
     python_requests,
     wait_until,
@@ -268,17 +270,6 @@ def test_a_first_visit_decides_and_starts_the_worker_and_downloads_in_tasks_of_t
     assert_clean(desktop)
 
 
-# Records what the page's document was doing when its first worker was made: window.aqFirstWorkerWhile.
-RECORD_FIRST_WORKER = """(() => {
-  const PageWorker = window.Worker;
-  window.Worker = function (url, options) {
-    window.aqFirstWorkerWhile ??= document.readyState;
-    return new PageWorker(url, options);
-  };
-  window.Worker.prototype = PageWorker.prototype;
-})()"""
-
-
 def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_worker_in_a_task_of_its_own(desktop, site_url):
     """Python is restored from the device while the page loads; the worker's creation stays out of
     the page's parsing task, which on a slow phone it made a long one."""
@@ -286,29 +277,11 @@ def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_wo
     Calculator(desktop.page).expect_state("live")
     wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
     desktop.page.add_init_script(RECORD_BEGINNINGS)
-    desktop.page.add_init_script(RECORD_FIRST_WORKER)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
     assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "own task"]]  # nothing downloaded
-    assert desktop.page.evaluate("window.aqFirstWorkerWhile") == "loading"  # before the page was parsed
+    assert [ready_state for what, _, _, ready_state in begun_while(desktop.page) if what == "worker"] == ["loading"]  # before the page was parsed
     assert_clean(desktop)
-
-
-# Records where the page first read its local storage: window.aqFirstStorageRead, "parsing" (a
-# script written into the page, run by its parsing: Material's colour-scheme script is one) or
-# "own task".
-RECORD_FIRST_STORAGE_READ = """(() => {
-  const where = () => (document.currentScript && !document.currentScript.src ? "parsing" : "own task");
-  const note = (storage) => {
-    if (storage === window.localStorage) window.aqFirstStorageRead ??= where();
-  };
-  const length = Object.getOwnPropertyDescriptor(Storage.prototype, "length");
-  Object.defineProperty(Storage.prototype, "length", { get() { note(this); return length.get.call(this); }, configurable: true });
-  for (const name of ["getItem", "setItem", "removeItem", "key"]) {
-    const method = Storage.prototype[name];
-    Storage.prototype[name] = function (...args) { note(this); return method.apply(this, args); };
-  }
-})()"""
 
 
 def test_a_visit_after_the_first_reads_the_pages_storage_first_in_the_workers_task(desktop, site_url):
@@ -318,10 +291,10 @@ def test_a_visit_after_the_first_reads_the_pages_storage_first_in_the_workers_ta
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
     wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
-    desktop.page.add_init_script(RECORD_FIRST_STORAGE_READ)
+    desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
-    assert desktop.page.evaluate("window.aqFirstStorageRead") == "own task"
+    assert first_storage_read(desktop.page) == "own task"
     assert_clean(desktop)
 
 
