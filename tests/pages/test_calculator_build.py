@@ -5,6 +5,7 @@ that must be refused."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path, PurePosixPath
 import urllib.parse
@@ -134,6 +135,19 @@ def test_a_page_with_a_calculator_starts_its_worker_and_pyodides_downloads_from_
     assert article["calculators"] == [[SLUG, False]]
     assert article["urls"]["data-pyodide-url"] == f"../../assets/pyodide/{PYODIDE_VERSION}/"
     assert head_start(built_site, Path("index.html")) is None
+
+
+COMPILE_HINT = "//# allFunctionsCalledOnLoad"  # V8's: compile every function as the file arrives
+
+
+def test_the_page_script_and_the_modules_it_imports_are_compiled_as_they_arrive(built_site):
+    # On a first visit their functions were compiled on the page's thread at the first result.
+    scripts = built_site / "assets" / "javascripts"
+    page_script = (scripts / "calculators.js").read_text(encoding="utf-8")
+    imported = re.findall(r'^import .* from "\./([\w-]+\.mjs)\?v=[0-9a-f]+";$', page_script, re.MULTILINE)
+    assert sorted(imported) == ["calculator-messages.mjs", "every-page.mjs", "update-in-place.mjs"]
+    for name in ["calculators.js", *imported]:
+        assert (scripts / name).read_text(encoding="utf-8").splitlines()[0] == COMPILE_HINT, name
 
 
 @pytest.mark.parametrize("page", [FOOT_STRIKE, CALCULATOR_PAGE])

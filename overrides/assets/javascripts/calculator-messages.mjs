@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint, as calculators.js explains.)
 // The messages between the page script (calculators.js) and the calculators' worker
 // (calculator-worker.mjs), defined once for both. Every message is a plain object with a `type`:
 //

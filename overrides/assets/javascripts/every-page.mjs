@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint, as calculators.js explains.)
 // What the site's scripts do on every page: on the page loaded, and on each page Material's instant
 // navigation brings in, through its `document$`. Material's bundle runs after these scripts
 // (partials/material-bundle.html: at DOMContentLoaded, or once a calculator's first result shows),
