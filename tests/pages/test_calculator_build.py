@@ -23,6 +23,7 @@ SLUG = "strength_balance"
 CALCULATOR_PAGE = Path("calculators/strength-balance/index.html")
 PYODIDE_VERSION = json.loads((PROJECT_ROOT / "node_modules/pyodide/package.json").read_text())["version"]
 PYODIDE_FILES = {"pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm"}
+COMPILE_HINT = "//# allFunctionsCalledOnLoad"  # V8's: compile every function as the file arrives
 
 
 def node_modules_stdlib() -> Path:
@@ -81,7 +82,7 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
     npm_package = PROJECT_ROOT / "node_modules" / "pyodide"
     assert (pyodide / "pyodide.mjs").read_bytes() == (npm_package / "pyodide.mjs").read_bytes()
     # the Emscripten module, as the npm package has it, after V8's hint to compile it as it loads
-    assert (pyodide / "pyodide.asm.mjs").read_bytes() == b"//# allFunctionsCalledOnLoad\n" + (npm_package / "pyodide.asm.mjs").read_bytes()
+    assert (pyodide / "pyodide.asm.mjs").read_bytes() == f"{COMPILE_HINT}\n".encode() + (npm_package / "pyodide.asm.mjs").read_bytes()
     wheels = list((built_site / "assets" / "calculators").glob("*/*.whl"))
     assert len(wheels) == 1 and wheels[0].name.endswith("-py3-none-any.whl")
     beside = {path.name for path in wheels[0].parent.iterdir()}
@@ -135,9 +136,6 @@ def test_a_page_with_a_calculator_starts_its_worker_and_pyodides_downloads_from_
     assert article["calculators"] == [[SLUG, False]]
     assert article["urls"]["data-pyodide-url"] == f"../../assets/pyodide/{PYODIDE_VERSION}/"
     assert head_start(built_site, Path("index.html")) is None
-
-
-COMPILE_HINT = "//# allFunctionsCalledOnLoad"  # V8's: compile every function as the file arrives
 
 
 def test_the_page_script_and_the_modules_it_imports_are_compiled_as_they_arrive(built_site):
