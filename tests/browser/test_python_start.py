@@ -270,15 +270,21 @@ def test_a_first_visit_decides_and_starts_the_worker_and_downloads_in_tasks_of_t
     assert_clean(desktop)
 
 
-def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_worker_in_a_task_of_its_own(desktop, site_url):
-    """Python is restored from the device while the page loads; the worker's creation stays out of
-    the page's parsing task, which on a slow phone it made a long one."""
+def live_again_with_beginnings_recorded(desktop: PageRecorder, site_url: str) -> None:
+    """The calculator's page live once, then again with the site's worker in charge (Python
+    restored from this device), what its head begins recorded (RECORD_BEGINNINGS)."""
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
     wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
     desktop.page.add_init_script(RECORD_BEGINNINGS)
     desktop.page.goto(site_url + CALCULATOR_PAGE)
     Calculator(desktop.page).expect_state("live")
+
+
+def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_worker_in_a_task_of_its_own(desktop, site_url):
+    """Python is restored from the device while the page loads; the worker's creation stays out of
+    the page's parsing task, which on a slow phone it made a long one."""
+    live_again_with_beginnings_recorded(desktop, site_url)
     assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "own task"]]  # nothing downloaded
     assert [ready_state for what, _, _, ready_state in begun_while(desktop.page) if what == "worker"] == ["loading"]  # before the page was parsed
     assert_clean(desktop)
@@ -288,12 +294,7 @@ def test_a_visit_after_the_first_reads_the_pages_storage_first_in_the_workers_ta
     """The first read of local storage waits on the browser, and on a slow phone it lengthened the
     parsing task of the script that made it (Material's colour scheme); the head's worker task
     makes it first, ahead of the page's parsing."""
-    desktop.page.goto(site_url + CALCULATOR_PAGE)
-    Calculator(desktop.page).expect_state("live")
-    wait_until(desktop.page, lambda: desktop.page.evaluate("navigator.serviceWorker.controller !== null"), "the site's worker")
-    desktop.page.add_init_script(RECORD_BEGINNINGS)
-    desktop.page.goto(site_url + CALCULATOR_PAGE)
-    Calculator(desktop.page).expect_state("live")
+    live_again_with_beginnings_recorded(desktop, site_url)
     assert first_storage_read(desktop.page) == "own task"
     assert_clean(desktop)
 
