@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-from tests.bench.visits import script_name, site_scripts, site_tasks
+from tests.bench.visits import MAIN_THREAD, WATCH_MAIN_THREAD, script_name, site_scripts, site_tasks
+from tests.browser.calculator_page import ARTICLE, SLUG, Calculator
 
 SITE = "http://127.0.0.1:8000/"
 PAGE = SITE + "running-mechanics/foot-strike/"
-CALCULATORS = [100, 30, SITE + "assets/javascripts/calculators.js?v=8dbfe0bacd75", "http://127.0.0.1:8000/assets/javascripts/calculators.js?v=8dbfe0bacd75"]
-HEAD = [200, 41, PAGE, PAGE]  # the head's script, which starts the calculators' worker
-MATERIAL = [300, 60, SITE + "assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352", "#document.onDOMContentLoaded"]
+CALCULATORS_JS = SITE + "assets/javascripts/calculators.js?v=8dbfe0bacd75"
+CALCULATORS = [100, 30, CALCULATORS_JS, CALCULATORS_JS, "module-script"]
+HEAD = [200, 41, PAGE, PAGE, "classic-script"]  # the head's script, which starts the calculators' worker
+HEAD_RAN = 200.4  # the time the head's script noted as it began (visits.WATCH_MAIN_THREAD)
+MATERIAL = [300, 60, SITE + "assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352", "#document.onDOMContentLoaded", "event-listener"]
 # Material's bundle run by the script element the page's own script inserted (material-bundle.html)
-MATERIAL_INSERTED = [400, 141, PAGE, 'SCRIPT[src="' + SITE + 'assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352"]']
+MATERIAL_INSERTED = [400, 141, PAGE, 'SCRIPT[src="' + SITE + 'assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352"]', "classic-script"]
+MATERIALS_INLINE = [500, 12, PAGE, PAGE, "classic-script"]  # its colour scheme's script, reading local storage
+HEAD_TIMER = [700, 8, PAGE, "TimerHandler:setTimeout", "user-callback"]  # the head's script's next task
 
 
 def main_thread(tasks: list[list[float]], page: str = PAGE + "#strength_balance") -> dict:
-    return {"page": page, "scripts": [CALCULATORS, HEAD, MATERIAL, MATERIAL_INSERTED], "tasks": tasks, "now": 10_000.0}
+    scripts = [CALCULATORS, HEAD, MATERIAL, MATERIAL_INSERTED, MATERIALS_INLINE, HEAD_TIMER]
+    return {"page": page, "scripts": scripts, "inline": [HEAD_RAN], "tasks": tasks, "now": 10_000.0}
 
 
-def test_the_sites_modules_and_the_scripts_written_into_the_page_are_the_sites():
-    assert site_scripts(main_thread([])) == [CALCULATORS, HEAD]
+def test_the_sites_modules_and_its_scripts_written_into_the_page_are_the_sites():
+    assert site_scripts(main_thread([])) == [CALCULATORS, HEAD, HEAD_TIMER]
+
+
+def test_materials_own_inline_scripts_are_not_the_sites():
+    # every inline script has the page's address; only the site's two note when they ran
+    assert MATERIALS_INLINE not in site_scripts(main_thread([]))
+    assert MATERIALS_INLINE in site_scripts(main_thread([]) | {"inline": [HEAD_RAN, 505.0]})
 
 
 def test_materials_bundle_is_not_the_sites_even_when_the_pages_own_script_inserted_it():
@@ -38,7 +50,7 @@ def test_a_task_long_without_the_sites_scripts_is_not_the_sites():
 
 
 def test_a_task_in_which_the_sites_scripts_ran_50_ms_is_the_sites_however_long():
-    running_long = [100, 60, CALCULATORS[2], CALCULATORS[3]]
+    running_long = [100, 60, CALCULATORS_JS, CALCULATORS_JS, "module-script"]
     thread = main_thread([[90, 200]]) | {"scripts": [running_long]}
     assert site_tasks(thread) == [[90, 200]]
 
@@ -46,3 +58,19 @@ def test_a_task_in_which_the_sites_scripts_ran_50_ms_is_the_sites_however_long()
 def test_a_script_is_named_by_its_file_or_as_the_pages_own():
     assert script_name(CALCULATORS[2], PAGE) == "calculators.js"
     assert script_name(PAGE, PAGE + "#strength_balance") == "the page's own"
+
+
+def test_on_the_built_site_the_sites_two_inline_scripts_note_when_they_ran(browser, site_url):
+    """In real Chromium, with the benchmark's watch installed: the head's script and the bundle's
+    loader each note one time, in that order, and the calculator still goes live."""
+    context = browser.new_context()
+    try:
+        context.add_init_script(WATCH_MAIN_THREAD)
+        page = context.new_page()
+        page.goto(f"{site_url}{ARTICLE}#{SLUG}")
+        Calculator(page).expect_state("live")
+        noted = page.evaluate(MAIN_THREAD)["inline"]
+        assert len(noted) == 2 and 0 < noted[0] < noted[1]
+        assert page.evaluate("'aqEarlyStart' in window")  # the head's script went on past its check of Worker
+    finally:
+        context.close()

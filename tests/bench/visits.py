@@ -27,30 +27,56 @@ LIVE_MARK = "aq-calculator-live"
 PATIENCE_MS = 180_000  # a cold visit on the slowest profile takes about a minute
 SITE_SCRIPTS = "/assets/javascripts/"
 """The site's own page scripts, by address: calculators.js and the modules beside it (saved tests,
-sharing, offline), not Material's bundle (MATERIAL_SCRIPT), which sits in the same folder. The
-scripts written into the page itself count too (site_scripts): the head's, which starts the
-calculators' worker, and the one that loads Material's bundle; Material's own few inline lines
-cannot be told from them, and count as well."""
+sharing, offline), not Material's bundle (MATERIAL_SCRIPT), which sits in the same folder. Two
+scripts written into the page count too (site_scripts): the head's, which starts the calculators'
+worker, and the one that loads Material's bundle; Material's own inline scripts do not."""
 MATERIAL_SCRIPT = "/assets/javascripts/bundle."
+INLINE_SCRIPTS = "script#aq-early-start, script[data-bundle-url]"
+"""The site's scripts written into the page, by CSS selector: the head's (early-downloads.html) and the
+one that loads Material's bundle (material-bundle.html)."""
 FRAMES_REPORTED_MS = 300
 """How long after a moment the Long Animation Frames observer has reported the frames up to it: a
 frame is reported once it has been drawn, and its observer hears of it in a later task."""
 
 # Registered before any page script runs: long tasks, and the scripts that ran in long animation
 # frames (each with its address), so that a long task can be put down to one of the site's scripts.
+#
+# The Long Animation Frames API gives every script written into the page the page's address and
+# the same position (0), so the site's two are told from Material's by when they ran: each reads a
+# property first thing (the head's script `window.Worker`, the bundle's loader
+# `document.currentScript`), whose getter, wrapped here, notes the time when the script reading it
+# is one of the two (INLINE_SCRIPTS). A few microseconds per read, inside the script itself.
 WATCH_MAIN_THREAD = """
 window.__aqTasks = [];
 window.__aqScripts = [];
+window.__aqInlineRan = [];
 new PerformanceObserver((list) => {
   for (const task of list.getEntries()) __aqTasks.push([task.startTime, task.duration]);
 }).observe({ type: "longtask", buffered: true });
 if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
   new PerformanceObserver((list) => {
     for (const frame of list.getEntries())
-      for (const script of frame.scripts) __aqScripts.push([script.startTime, script.duration, script.sourceURL, script.invoker]);
+      for (const script of frame.scripts)
+        __aqScripts.push([script.startTime, script.duration, script.sourceURL, script.invoker, script.invokerType]);
   }).observe({ type: "long-animation-frame", buffered: true });
 }
-"""
+(() => {
+  const currentScript = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get;
+  const noteIfTheSites = (script) => {
+    if (script?.matches?.("%s")) __aqInlineRan.push(performance.now());
+    return script;
+  };
+  Object.defineProperty(Document.prototype, "currentScript", {
+    configurable: true, enumerable: true, get() { return noteIfTheSites(currentScript.call(this)); },
+  });
+  let worker = window.Worker;
+  Object.defineProperty(window, "Worker", {
+    configurable: true,
+    get() { noteIfTheSites(currentScript.call(document)); return worker; },
+    set(value) { worker = value; },
+  });
+})();
+""" % INLINE_SCRIPTS
 
 # Live, or the page has said live results are unavailable (its status line's state).
 LIVE_OR_GIVEN_UP = f"""() => performance.getEntriesByName("{LIVE_MARK}").length > 0
@@ -63,7 +89,10 @@ WHEN_LIVE = f"""() => ({{
   start: document.querySelector("section.aq-calc")?.dataset.python ?? "",
 }})"""
 
-MAIN_THREAD = "() => ({ tasks: window.__aqTasks, scripts: window.__aqScripts, now: performance.now(), page: performance.getEntriesByType('navigation')[0]?.name ?? location.href })"
+MAIN_THREAD = """() => ({
+  tasks: window.__aqTasks, scripts: window.__aqScripts, inline: window.__aqInlineRan,
+  now: performance.now(), page: performance.getEntriesByType('navigation')[0]?.name ?? location.href,
+})"""
 
 # True once what a visit does for the next one is done: the heap the calculators' worker keeps is
 # written (a file of the origin's private file system with its bytes: calculator-worker.mjs, `keep`),
@@ -160,14 +189,23 @@ def longest(tasks: Sequence[Sequence[float]], since: float, until: float) -> flo
 
 
 def site_scripts(main_thread: dict) -> list[Sequence]:
-    """The script entries of the site's own scripts: [start, duration, source, invoker]. A script
-    written into the page has the page's address as its source."""
+    """The script entries of the site's own scripts: [start, duration, source, invoker, invoker
+    type]. A script written into the page has the page's address as its source: run as the page
+    was parsed, it is the site's when one of the site's two ran within it (INLINE_SCRIPTS); a
+    callback it left (a timer, a listener) is the site's, as Material's inline scripts leave none."""
     return [
         script
         for script in main_thread["scripts"]
         if MATERIAL_SCRIPT not in script[2] + script[3]  # the bundle, though a script of the page inserted it
-        and (SITE_SCRIPTS in script[2] or written_into_page(script[2], main_thread["page"]))
+        and (SITE_SCRIPTS in script[2] or (written_into_page(script[2], main_thread["page"]) and not materials_inline(main_thread, script)))
     ]
+
+
+def materials_inline(main_thread: dict, script: Sequence) -> bool:
+    """Whether a script entry written into the page, run as the page was parsed, is one of
+    Material's: neither of the site's two noted a time within it."""
+    start, duration, *_, invoker_type = script
+    return invoker_type == "classic-script" and not any(start <= ran <= start + duration for ran in main_thread.get("inline", ()))
 
 
 def written_into_page(source: str, page: str) -> bool:
@@ -217,7 +255,7 @@ def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
         if since <= start <= until and scripts:
             named = [
                 f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
-                for began, ran, source, invoker in scripts
+                for began, ran, source, invoker, *_ in scripts
             ]
             anyway = "" if made_long_by_site(main_thread, task) else f" (long without them: {duration - site_time(main_thread, task):.0f} ms)"
             print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(named) + anyway, file=sys.stderr, flush=True)
