@@ -385,6 +385,47 @@ def test_a_new_build_takes_over_and_leaves_nothing_of_the_old_one(browser, built
         assert_clean(visit)
 
 
+def test_a_worker_taking_charge_late_is_asked_again_until_it_has_the_files(browser, built_site, tmp_path):
+    """The page asks the worker in charge for about 31 s. A new build's worker may take charge later
+    (its script slow to come), and answer "no" at first (a download failed on the way): the page
+    asks it again, and says "Ready offline" once it has every file."""
+    site = shutil.copytree(built_site, tmp_path / "site")
+    [snapshot] = site.glob("assets/calculators/*/*.snapshot.gz")
+    set_aside = snapshot.with_name("set-aside")
+    asked: list[str] = []
+    slow_worker = HeldPage("sw.js")
+    with serve_directory(site, asked=asked, before_answer=slow_worker.before_answer) as url, desktop_visit(browser) as visit:
+        calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+
+        # A new build's worker (the same files, a new script), which will find the snapshot missing,
+        # as will the old one: every file of the runtime has to be fetched again, from the server
+        # (the browser's HTTP cache, which may hold them fresh, is emptied too).
+        for name in (site / "sw.js.br", site / "sw.js.gz"):
+            name.unlink(missing_ok=True)
+        (site / "sw.js").write_text((site / "sw.js").read_text(encoding="utf-8") + "\n// a new build\n", encoding="utf-8")
+        for name in cached(visit.page):
+            if "-precache-" not in name:
+                visit.page.evaluate("(name) => caches.delete(name)", name)
+        visit.page.context.new_cdp_session(visit.page).send("Network.clearBrowserCache")
+        snapshot.rename(set_aside)
+
+        with slow_worker.held():
+            calculator = go_live(visit.page, url + CALCULATOR_PAGE)
+            visit.page.evaluate("navigator.serviceWorker.addEventListener('controllerchange', () => { window.aqTakenCharge = true; })")
+            visit.page.wait_for_timeout(35_000)  # the page's questions to the old worker: all "no"
+            expect(calculator.section.locator(".aq-calc__offline")).to_be_hidden()
+            asked.clear()
+        wait_until(visit.page, lambda: visit.page.evaluate("window.aqTakenCharge"), "the new worker to take charge")
+        # The new worker's first answer: "no", the snapshot missing. The file is back after it.
+        wait_until(visit.page, lambda: any(path.endswith(".snapshot.gz") for path in asked), "the new worker to ask for the snapshot")
+        visit.page.wait_for_timeout(500)
+        set_aside.rename(snapshot)
+        ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
+        assert visit.foreign_requests() == []
+        assert all("404" in error for error in visit.console_errors), visit.console_errors  # the snapshot set aside
+
+
 @pytest.mark.parametrize("without", ["blocked", "absent"])
 def test_a_browser_without_service_workers_loses_nothing(browser, site_url, without):
     """Blocked: `register` does nothing; absent: there is no `navigator.serviceWorker` at all."""

@@ -48,9 +48,9 @@ if (serviceWorkers && named) {
 // After a live result: once the worker has every file the calculator runs on (fetching what a
 // first visit's calculator fetched before the worker was there), show the section's note, and say
 // so on the section (OFFLINE_EVENT: calculators.js then has Pyodide's scripts compiled from
-// there). Asked again a few times, and whenever a worker takes charge of the page: a new build's
-// worker, which alone has this page's files, may take over only after a long install on a slow
-// connection.
+// there). Asked again a few times, and again as many whenever a worker takes charge of the page: a
+// new build's worker, which alone has this page's files, may take over only after a long install on
+// a slow connection, and its first answer may be "no" when a download failed on the way.
 //
 // While a new build's worker is installing or waiting, the old one is not asked: in Chromium an
 // event reaching the old worker then keeps it in charge for 30 s more, and asking every few
@@ -62,20 +62,25 @@ async function showWhenReadyOffline(section) {
   const { pyodideUrl, wheelUrl, snapshotUrl } = section.dataset;
   const urls = [pyodideUrl, wheelUrl, snapshotUrl].filter(Boolean).map((url) => new URL(url, document.baseURI).href);
   const ask = async () => {
-    if (!note.hidden) return;
     const { active, installing, waiting } = await serviceWorkers.ready;
     if (installing || waiting) tellToTakeOver(waiting ?? installing);
-    else if (await cachedByWorker(active, urls)) {
+    else if ((await cachedByWorker(active, urls)) && note.hidden) {
       note.hidden = false;
       section.dispatchEvent(new CustomEvent(OFFLINE_EVENT, { bubbles: true }));
-      serviceWorkers.removeEventListener("controllerchange", ask);
+      serviceWorkers.removeEventListener("controllerchange", keepAsking);
     }
   };
-  serviceWorkers.addEventListener("controllerchange", ask);
-  for (let attempt = 0; attempt < ATTEMPTS && note.hidden; attempt++) {
-    if (attempt) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
-    await ask();
-  }
+  let series = 0; // a new series of questions ends the one before
+  const keepAsking = async () => {
+    const mine = ++series;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 1000 * 2 ** (attempt - 1)));
+      if (mine !== series || !note.hidden) return;
+      await ask();
+    }
+  };
+  serviceWorkers.addEventListener("controllerchange", keepAsking);
+  keepAsking();
 }
 
 // Once installed: while installing, it has asked to take over already.
