@@ -194,9 +194,10 @@ requests included, cache hits and service-worker answers not; "to live" until th
 "in all" once the first visit's background downloads were over (* some had not finished in time).
 Longest task: the Long Tasks API, navigation -> live ("< 50": none of 50 ms or more). Site task: the
 longest of them the site's own scripts made long: they ran 50 ms in it, or without them it would have
-been under 50 ms (calculators.js and the modules beside it, not Material's bundle, and the scripts
-written into the page: the head's, which starts the worker; the Long Animation Frames API names
-scripts and their time). A task long without them is named on stderr as such.
+been under 50 ms (calculators.js and the modules beside it, not Material's bundle, and the site's two
+scripts written into the page, the head's, which starts the worker, and the bundle's loader, told
+from Material's by when they ran; the Long Animation Frames API names scripts and their time). A
+task long without them is named on stderr as such.
 Fastest: the fastest download of 100 kB or more, timed from its request (from its response's first byte,
 bytes that waited in a buffer read one 10 Mbit/s visit at 81 Mbit/s), showing the rate the network gave.
 Network emulation: DevTools' Network.emulateNetworkConditions on the page (its workers share it) and on
