@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.bench.visits import MAIN_THREAD, WATCH_MAIN_THREAD, script_name, site_scripts, site_tasks
+from tests.bench.visits import MAIN_THREAD, WATCH_MAIN_THREAD, inline_script_name, script_name, site_scripts, site_tasks
 from tests.browser.calculator_page import ARTICLE, SLUG, Calculator
 
 SITE = "http://127.0.0.1:8000/"
@@ -10,7 +10,8 @@ PAGE = SITE + "running-mechanics/foot-strike/"
 CALCULATORS_JS = SITE + "assets/javascripts/calculators.js?v=8dbfe0bacd75"
 CALCULATORS = [100, 30, CALCULATORS_JS, CALCULATORS_JS, "module-script"]
 HEAD = [200, 41, PAGE, PAGE, "classic-script"]  # the head's script, which starts the calculators' worker
-HEAD_RAN = 200.4  # the time the head's script noted as it began (visits.WATCH_MAIN_THREAD)
+HEAD_RAN = [200.4, "aq-early-start"]  # the time the head's script noted as it began (visits.WATCH_MAIN_THREAD)
+LOADER_RAN = [505.0, ""]  # and the bundle's loader
 MATERIAL = [300, 60, SITE + "assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352", "#document.onDOMContentLoaded", "event-listener"]
 # Material's bundle run by the script element the page's own script inserted (material-bundle.html)
 MATERIAL_INSERTED = [400, 141, PAGE, 'SCRIPT[src="' + SITE + 'assets/javascripts/bundle.a5f9d56c.min.js?v=97a8b856f352"]', "classic-script"]
@@ -30,7 +31,14 @@ def test_the_sites_modules_and_its_scripts_written_into_the_page_are_the_sites()
 def test_materials_own_inline_scripts_are_not_the_sites():
     # every inline script has the page's address; only the site's two note when they ran
     assert MATERIALS_INLINE not in site_scripts(main_thread([]))
-    assert MATERIALS_INLINE in site_scripts(main_thread([]) | {"inline": [HEAD_RAN, 505.0]})
+    assert MATERIALS_INLINE in site_scripts(main_thread([]) | {"inline": [HEAD_RAN, LOADER_RAN]})
+
+
+def test_the_sites_inline_scripts_are_named_by_which_noted_its_time():
+    thread = main_thread([]) | {"inline": [HEAD_RAN, LOADER_RAN]}
+    assert inline_script_name(thread, HEAD) == "the head's script"
+    assert inline_script_name(thread, MATERIALS_INLINE) == "the bundle's loader"  # as if it were
+    assert inline_script_name(main_thread([]), MATERIALS_INLINE) == ""
 
 
 def test_materials_bundle_is_not_the_sites_even_when_the_pages_own_script_inserted_it():
@@ -70,7 +78,8 @@ def test_on_the_built_site_the_sites_two_inline_scripts_note_when_they_ran(brows
         page.goto(f"{site_url}{ARTICLE}#{SLUG}")
         Calculator(page).expect_state("live")
         noted = page.evaluate(MAIN_THREAD)["inline"]
-        assert len(noted) == 2 and 0 < noted[0] < noted[1]
+        assert [script_id for _, script_id in noted] == ["aq-early-start", ""]
+        assert 0 < noted[0][0] < noted[1][0]
         assert page.evaluate("'aqEarlyStart' in window")  # the head's script went on past its check of Worker
     finally:
         context.close()

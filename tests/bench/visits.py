@@ -31,7 +31,8 @@ sharing, offline), not Material's bundle (MATERIAL_SCRIPT), which sits in the sa
 scripts written into the page count too (site_scripts): the head's, which starts the calculators'
 worker, and the one that loads Material's bundle; Material's own inline scripts do not."""
 MATERIAL_SCRIPT = "/assets/javascripts/bundle."
-INLINE_SCRIPTS = "script#aq-early-start, script[data-bundle-url]"
+HEAD_SCRIPT_ID = "aq-early-start"
+INLINE_SCRIPTS = f"script#{HEAD_SCRIPT_ID}, script[data-bundle-url]"
 """The site's scripts written into the page, by CSS selector: the head's (early-downloads.html) and the
 one that loads Material's bundle (material-bundle.html)."""
 FRAMES_REPORTED_MS = 300
@@ -63,7 +64,7 @@ if (PerformanceObserver.supportedEntryTypes.includes("long-animation-frame")) {
 (() => {
   const currentScript = Object.getOwnPropertyDescriptor(Document.prototype, "currentScript").get;
   const noteIfTheSites = (script) => {
-    if (script?.matches?.("%s")) __aqInlineRan.push(performance.now());
+    if (script?.matches?.("%s")) __aqInlineRan.push([performance.now(), script.id]);
     return script;
   };
   Object.defineProperty(Document.prototype, "currentScript", {
@@ -204,8 +205,17 @@ def site_scripts(main_thread: dict) -> list[Sequence]:
 def materials_inline(main_thread: dict, script: Sequence) -> bool:
     """Whether a script entry written into the page, run as the page was parsed, is one of
     Material's: neither of the site's two noted a time within it."""
-    start, duration, *_, invoker_type = script
-    return invoker_type == "classic-script" and not any(start <= ran <= start + duration for ran in main_thread.get("inline", ()))
+    return script[4] == "classic-script" and not inline_script_name(main_thread, script)
+
+
+def inline_script_name(main_thread: dict, script: Sequence) -> str:
+    """Which of the site's two scripts written into the page noted a time within a script entry
+    ("" for neither)."""
+    start, duration = script[:2]
+    for ran, script_id in main_thread.get("inline", ()):
+        if start <= ran <= start + duration:
+            return "the head's script" if script_id == HEAD_SCRIPT_ID else "the bundle's loader"
+    return ""
 
 
 def written_into_page(source: str, page: str) -> bool:
@@ -254,8 +264,9 @@ def name_site_tasks(main_thread: dict, since: float, until: float) -> None:
         scripts = scripts_in(main_thread, task)
         if since <= start <= until and scripts:
             named = [
-                f"{script_name(source, main_thread['page'])} ({invoker[:60]}) at {began:,.0f} ms for {ran:.0f} ms"
-                for began, ran, source, invoker, *_ in scripts
+                f"{inline_script_name(main_thread, script) or script_name(script[2], main_thread['page'])} ({script[3][:60]})"
+                f" at {script[0]:,.0f} ms for {script[1]:.0f} ms"
+                for script in scripts
             ]
             anyway = "" if made_long_by_site(main_thread, task) else f" (long without them: {duration - site_time(main_thread, task):.0f} ms)"
             print(f"    a task of {duration:.0f} ms at {start:,.0f} ms with " + ", ".join(named) + anyway, file=sys.stderr, flush=True)
