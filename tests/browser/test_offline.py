@@ -77,6 +77,13 @@ def cached(page: Page) -> dict[str, list[str]]:
     return page.evaluate(CACHES)
 
 
+def drop_runtime_caches(page: Page) -> None:
+    """Empty the service worker's caches of Python's runtime, leaving its precache."""
+    for name in cached(page):
+        if "-precache-" not in name:
+            page.evaluate("(name) => caches.delete(name)", name)
+
+
 def precache_manifest(site: Path) -> list[str]:
     """The site-relative URLs the built `sw.js` precaches."""
     return list(precache_revisions(site))
@@ -143,9 +150,7 @@ def test_the_worker_answers_ready_only_once_every_file_is_in_its_cache(browser, 
     with desktop_visit(browser) as visit:
         calculator = go_live(visit.page, site_url + CALCULATOR_PAGE)
         ready_offline(calculator).to_be_visible(timeout=PYTHON_START)
-        for name in cached(visit.page):
-            if "-precache-" not in name:
-                visit.page.evaluate("(name) => caches.delete(name)", name)
+        drop_runtime_caches(visit.page)
         urls = calculator.section.evaluate(
             "(section) => ['pyodideUrl', 'wheelUrl', 'snapshotUrl'].map((key) => new URL(section.dataset[key], document.baseURI).href)"
         )
@@ -404,9 +409,7 @@ def test_a_worker_taking_charge_late_is_asked_again_until_it_has_the_files(brows
         for name in (site / "sw.js.br", site / "sw.js.gz"):
             name.unlink(missing_ok=True)
         (site / "sw.js").write_text((site / "sw.js").read_text(encoding="utf-8") + "\n// a new build\n", encoding="utf-8")
-        for name in cached(visit.page):
-            if "-precache-" not in name:
-                visit.page.evaluate("(name) => caches.delete(name)", name)
+        drop_runtime_caches(visit.page)
         visit.page.context.new_cdp_session(visit.page).send("Network.clearBrowserCache")
         snapshot.rename(set_aside)
 
