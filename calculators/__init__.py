@@ -19,8 +19,14 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from calculators.core.parsing import convert_units as _convert_units
-from calculators.core.registry import Registry, discover
+# First, before any dataclass is made: in the reader's browser, their methods come compiled by the
+# site's build (core/generated_methods.py).
+from calculators.core import generated_methods
+
+generated_methods.use(__name__)
+
+from calculators.core.parsing import convert_units as _convert_units  # noqa: E402 (after `use`)
+from calculators.core.registry import Registry, discover  # noqa: E402 (after `use`)
 
 __all__ = [
     "available",

@@ -95,7 +95,7 @@ def _stdlib_files(names):
             files.add(origin[len(stdlib) + 1:])
     return files
 
-def _python_zips(start_out, calculators_out, wheel, started):
+def _python_zips(start_out, calculators_out, wheel, started, noted):
     used = _stdlib_files(list(sys.modules))
     at_start = _stdlib_files(started)
     with zipfile.ZipFile(start_out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as start:
@@ -108,7 +108,36 @@ def _python_zips(start_out, calculators_out, wheel, started):
                 for entry in package.infolist():
                     if not entry.filename.split("/")[0].endswith(".dist-info") and not entry.is_dir():
                         _copy(package, entry, later, WITHOUT_ASSERTS, lines=True)
-    return f"{len(at_start)} modules of the standard library for Pyodide's start; {len(used - at_start)} more and the calculators"
+            from calculators.core import generated_methods
+            later.writestr(f"calculators/{generated_methods.FILE_NAME}", generated_methods.compiled(noted))
+    return (
+        f"{len(at_start)} modules of the standard library for Pyodide's start; {len(used - at_start)} more and the calculators,"
+        f" with the methods of {len(set(noted))} dataclasses"
+    )
+`;
+
+// Notes the text of every dataclass's methods that Python compiles from now on (`_noted`), for
+// calculators.zip to carry them compiled (calculators/core/generated_methods.py). Run before the
+// warm-up first imports the calculators.
+const NOTING_DATACLASS_METHODS = `
+import builtins, dataclasses
+_noted = []
+def _noting_exec(source, globals=None, locals=None):
+    _noted.append(source)
+    builtins.exec(source, globals, locals)
+dataclasses.exec = _noting_exec
+`;
+
+// In a Python started as the worker starts it, after the warm-up: every dataclass found its methods
+// compiled in calculators.zip.
+const DATACLASS_METHODS_FOUND = `
+import dataclasses, json
+from calculators.core.generated_methods import CompiledMethods
+_standing_in = dataclasses.exec
+json.dumps(
+    {"found": _standing_in.found, "missed": _standing_in.missed}
+    if isinstance(_standing_in, CompiledMethods) else None
+)
 `;
 
 // A traceback through the standard library's frames, which have no line numbers here, still
@@ -152,11 +181,12 @@ const full = await loadPyodide({ indexURL: options.indexURL, lockFileContents: E
 full.runPython("import sys; _started = list(sys.modules)"); // what Pyodide's own start loaded
 full.FS.writeFile(WHEEL_IN_PYTHON, new Uint8Array(await readFile(options.wheel)));
 full.runPython(`sys.path.insert(0, ${JSON.stringify(WHEEL_IN_PYTHON)})`);
+full.runPython(NOTING_DATACLASS_METHODS);
 full.runPython(WARM_UP);
 const answers = full.runPython("_warm_up()");
 full.runPython(COMPILE);
 const made = full.runPython(
-  `_python_zips(${JSON.stringify(OUT_IN_PYTHON)}, ${JSON.stringify(CALCULATORS_IN_PYTHON)}, ${JSON.stringify(WHEEL_IN_PYTHON)}, _started)`,
+  `_python_zips(${JSON.stringify(OUT_IN_PYTHON)}, ${JSON.stringify(CALCULATORS_IN_PYTHON)}, ${JSON.stringify(WHEEL_IN_PYTHON)}, _started, _noted)`,
 );
 await writeFile(options.out, full.FS.readFile(OUT_IN_PYTHON));
 await writeFile(options.calculators, full.FS.readFile(CALCULATORS_IN_PYTHON));
@@ -175,6 +205,7 @@ try {
   alone.runPython(`import sys; sys.path.append(${JSON.stringify(CALCULATORS_ON_PATH)})`);
   alone.runPython(WARM_UP);
   report = JSON.parse(alone.globals.get("_check")(answers));
+  report.methods = JSON.parse(alone.runPython(DATACLASS_METHODS_FOUND));
 } catch (error) {
   fail(SCRIPT, `the calculators do not run from ${options.out} and ${options.calculators}: ${error.message}`);
 }
@@ -184,6 +215,9 @@ try {
   fail(SCRIPT, `a traceback through the standard library of ${options.out} does not format: ${error.message}`);
 }
 if (!report.same) fail(SCRIPT, `from ${options.out} and ${options.calculators}, the calculators answer differently`);
+if (!report.methods || report.methods.missed || !report.methods.found) {
+  fail(SCRIPT, `${options.calculators}: the dataclasses did not all find their methods compiled (${JSON.stringify(report.methods)})`);
+}
 
 const sizes = await Promise.all([options.out, options.calculators].map(async (file) => (await readFile(file)).length));
 console.log(`${options.out}: ${sizes[0]} bytes, ${options.calculators}: ${sizes[1]} bytes (${made}), compiled`);
