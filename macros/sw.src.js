@@ -54,13 +54,17 @@ const siteFiles = new precaching.PrecacheRoute(precache, { ignoreURLParametersMa
 // A page names its scripts and styles with their digest (macros/asset_versions.py: the start of the
 // MD5 that workbox-build gives as the file's revision). When the precache holds the file by that
 // revision, it is the very file the page wants: answered from the precache, no round trip to the
-// server. A digest of another build (a page newer than this worker) is fetched from the server.
+// server. A digest of another build (a page newer than this worker, while a new build's worker is
+// still on its way) is the server's to answer, however long it takes: the precache's file by that
+// name is another build's, and a page's scripts from two builds need not work together (with the
+// network-first route below, a server slower than its 3 s once gave a new page the old
+// calculator-messages.mjs).
 const revisions = new Map(PRECACHE.map(({ url, revision }) => [new URL(url, self.location).href, revision]));
-const precachedAsAsked = ({ url }) => {
-  const digest = url.searchParams.get("v");
-  return Boolean(digest && revisions.get(url.origin + url.pathname)?.startsWith(digest));
-};
-routing.registerRoute(precachedAsAsked, async ({ url, request }) => (await precache.matchPrecache(url.origin + url.pathname)) ?? fetch(request));
+const byDigest = ({ url }) => url.searchParams.has("v") && revisions.has(url.origin + url.pathname);
+routing.registerRoute(byDigest, async ({ url, request }) => {
+  const asAsked = revisions.get(url.origin + url.pathname).startsWith(url.searchParams.get("v"));
+  return (asAsked && (await precache.matchPrecache(url.origin + url.pathname))) || fetch(request);
+});
 
 // A page: from the precache at once, checked against the server meanwhile. Any other precached
 // file (the search index, the sitemap, an asset asked for without its digest): network-first.
