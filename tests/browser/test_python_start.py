@@ -247,13 +247,18 @@ def begun_where(page) -> list[list[str]]:
     return [[what, where] for what, _, where in begun(page)]
 
 
-# The head's tasks never come (its script's setTimeout calls are dropped): calculators.js runs first.
+# The head's tasks never come (its script's setTimeout and scheduler.postTask calls are dropped):
+# calculators.js runs first.
 HEAD_TASKS_NEVER_COME = """(() => {
+  const fromTheHead = () => Boolean(document.currentScript?.dataset.workerUrl);
   const pageSetTimeout = window.setTimeout;
   window.setTimeout = function (task, ...rest) {
-    if (document.currentScript?.dataset.workerUrl) return 0;
-    return pageSetTimeout.call(this, task, ...rest);
+    return fromTheHead() ? 0 : pageSetTimeout.call(this, task, ...rest);
   };
+  if (window.scheduler?.postTask) {
+    const postTask = scheduler.postTask.bind(scheduler);
+    scheduler.postTask = (task, ...rest) => (fromTheHead() ? new Promise(() => {}) : postTask(task, ...rest));
+  }
 })()"""
 
 
@@ -281,12 +286,12 @@ def live_again_with_beginnings_recorded(desktop: PageRecorder, site_url: str) ->
     Calculator(desktop.page).expect_state("live")
 
 
-def test_a_visit_after_the_first_decides_as_the_page_is_parsed_and_starts_the_worker_in_a_task_of_its_own(desktop, site_url):
-    """Python is restored from the device while the page loads; the worker's creation stays out of
-    the page's parsing task, which on a slow phone it made a long one."""
+def test_a_visit_after_the_first_decides_and_starts_the_worker_in_a_task_of_its_own_before_the_page_is_parsed(desktop, site_url):
+    """Python is restored from the device while the page loads; the decision and the worker's
+    creation stay out of the page's parsing task, which on a slow phone they made a long one."""
     live_again_with_beginnings_recorded(desktop, site_url)
-    assert begun_where(desktop.page) == [["decision", "parsing"], ["worker", "own task"]]  # nothing downloaded
-    assert [ready_state for what, _, _, ready_state in begun_while(desktop.page) if what == "worker"] == ["loading"]  # before the page was parsed
+    assert begun_where(desktop.page) == [["decision", "own task"], ["worker", "own task"]]  # nothing downloaded
+    assert [ready_state for _, _, _, ready_state in begun_while(desktop.page)] == ["loading", "loading"]  # before the page was parsed
     assert_clean(desktop)
 
 
