@@ -124,17 +124,6 @@ def test_a_second_visit_runs_material_once_the_first_result_shows_and_it_works(b
         assert_clean(visit)
 
 
-# The head's task that creates the calculators' worker (early-downloads.html: `soon`) comes only once
-# the page has been parsed, as it may where the parsing does not yield before its end.
-HEAD_TASK_AFTER_PARSING = """(() => {
-  const post = scheduler.postTask.bind(scheduler);
-  scheduler.postTask = function (task, options) {
-    if (!document.currentScript?.dataset.workerUrl) return post(task, options);
-    return new Promise((done) => document.addEventListener("DOMContentLoaded", () => done(post(task, options)), { once: true }));
-  };
-})()"""
-
-
 @contextmanager
 def calculator_page_again(browser, built_site, script: str) -> Iterator[PageRecorder]:
     """The calculator's page visited a second time, Material's run recorded and `script` run before
@@ -145,18 +134,6 @@ def calculator_page_again(browser, built_site, script: str) -> Iterator[PageReco
         visit.page.add_init_script(script)
         visit.page.goto(url + CALCULATOR_PAGE)
         yield visit
-
-
-def test_a_second_visit_holds_material_when_the_heads_worker_is_still_to_come(browser, built_site):
-    with calculator_page_again(browser, built_site, HEAD_TASK_AFTER_PARSING) as visit:
-        calculator = Calculator(visit.page)
-        calculator.expect_state("live")
-        calculator.expect_result_for(calculator.inputs())
-        wait_until(visit.page, lambda: material_ran(visit.page), "Material's bundle")
-        held, started, live = (mark(visit.page, name) for name in ("aq-material-held", "aq-material-started", "aq-calculator-live"))
-        assert held is not None
-        assert started >= min(live, held + HOLD_MS)
-        assert_clean(visit)
 
 
 def test_material_runs_even_when_the_first_result_never_comes(browser, built_site):

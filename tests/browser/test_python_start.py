@@ -247,18 +247,16 @@ def begun_where(page) -> list[list[str]]:
     return [[what, where] for what, _, where in begun(page)]
 
 
-# The head's tasks never come (its script's setTimeout and scheduler.postTask calls are dropped):
+# The head's tasks never come: the timers its script sets are dropped (told by their caller, its
+# `later`, in the script written into the page: the page's own address on the stack), so
 # calculators.js runs first.
 HEAD_TASKS_NEVER_COME = """(() => {
-  const fromTheHead = () => Boolean(document.currentScript?.dataset.workerUrl);
+  const byTheHead = `at later (${location.href.split("#")[0]}:`;
+  const fromTheHead = () => new Error().stack.includes(byTheHead);
   const pageSetTimeout = window.setTimeout;
   window.setTimeout = function (task, ...rest) {
     return fromTheHead() ? 0 : pageSetTimeout.call(this, task, ...rest);
   };
-  if (window.scheduler?.postTask) {
-    const postTask = scheduler.postTask.bind(scheduler);
-    scheduler.postTask = (task, ...rest) => (fromTheHead() ? new Promise(() => {}) : postTask(task, ...rest));
-  }
 })()"""
 
 

@@ -110,12 +110,14 @@ def test_the_wheel_and_pyodide_are_in_the_site_under_versioned_paths(built_site)
 
 def head_start(site: Path, page: Path) -> dict | None:
     """What the page's head script starts the worker with (None: no such script): its data-
-    attributes, the runtime's addresses, and its calculators [[slug, leads], …]; checked to come
-    before every style, which a script in the body waits for."""
+    attributes, the runtime's addresses, and its calculators [[slug, leads], …]; checked to be an
+    `async` module, which the browser runs in a task of its own rather than in the page's parsing,
+    and to come before every style."""
     head = soup_of(site, page).head
     script = head.find("script", id="aq-early-start")
     if script is None:
         return None
+    assert script.get("type") == "module" and script.has_attr("async")
     styles = head.find_all("link", rel="stylesheet")
     assert styles and all(script.sourceline < style.sourceline or (script.sourceline == style.sourceline and script.sourcepos < style.sourcepos) for style in styles)
     urls = {name: value for name, value in script.attrs.items() if name.startswith("data-")}
