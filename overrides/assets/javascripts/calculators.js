@@ -90,7 +90,7 @@ function absolute(url) {
 // taken once: a Retry, or a worker lost, starts a new one. With it, the first results it worked
 // out ahead and the head kept. On a first visit the head starts it in a task of its own: if that
 // task has not come yet, it starts now. Taken, the head's start is spent: should the head's script
-// run again, it starts no second worker.
+// (an async module) run only now, or again, it starts no second worker.
 function earlyWorker(url) {
   window.aqEarlyStart?.();
   window.aqEarlyStart = null;
