@@ -315,6 +315,30 @@ def test_calculators_js_run_before_the_heads_task_starts_the_heads_worker_itself
     assert_clean(desktop)
 
 
+def head_script_after_the_page_scripts(route: Route) -> None:
+    """The page with its head's script moved to the end of the body and no longer `async`: a
+    module then, in order after calculators.js, as an `async` one would be were it ready late.
+    The same text, so the page's Content-Security-Policy still allows it."""
+    html = route.fetch().text()
+    script = re.search(r'<script type="module" async id="aq-early-start".*?</script>', html, re.S).group(0)
+    later = script.replace(" async", "", 1)
+    route.fulfill(body=html.replace(script, "", 1).replace("</body>", later + "</body>", 1), content_type="text/html")
+
+
+def test_the_heads_script_run_after_calculators_js_starts_no_second_worker(desktop, site_url):
+    desktop.page.add_init_script(RECORD_BEGINNINGS)
+    desktop.page.route(f"**/{CALCULATOR_PAGE}", head_script_after_the_page_scripts)
+    desktop.page.goto(site_url + CALCULATOR_PAGE)
+    calculator = Calculator(desktop.page)
+    calculator.expect_state("live")
+    calculator.type({"body_mass": "71"})
+    calculator.expect_result_for(calculator.inputs())
+    assert begun_where(desktop.page) == [["worker", "own task"]]  # calculators.js's; the head's decided nothing
+    calculators_worker(desktop.page)  # the one
+    assert desktop.page.evaluate("[window.aqEarlyStart, window.aqEarlyWorker]") == [None, None]
+    assert_clean(desktop)
+
+
 # Records each run the page asks of any worker (calculator-messages.mjs: run), from the page's
 # start: window.aqRunsAsked, "before" or "after" DOMContentLoaded for each.
 RECORD_RUNS = """(() => {
