@@ -11,8 +11,9 @@
 //   open page reloads into the preview. A returning reader waits for no round trip, online or not.
 // - A script or style asked for with its digest (`FILE?v=DIGEST`, as every page of a published
 //   build asks for them) is answered from the precache at once when the precache holds that very
-//   file; any other site asset network-first (3 s), so a reader online always gets the published
-//   file, and a reader offline the precached one.
+//   file, and by the server, however long it takes, when the digest is another build's; any other
+//   site asset network-first (3 s), so a reader online always gets the published file, and a
+//   reader offline the precached one.
 // - The Python runtime and the calculators' folder are cached on first use, cache-first (what
 //   sits at those addresses never changes), in caches named by the build's fingerprints; where
 //   the browser has static routing, it reads them from those caches without running this worker.
@@ -60,9 +61,9 @@ const siteFiles = new precaching.PrecacheRoute(precache, { ignoreURLParametersMa
 // network-first route below, a server slower than its 3 s once gave a new page the old
 // calculator-messages.mjs).
 const revisions = new Map(PRECACHE.map(({ url, revision }) => [new URL(url, self.location).href, revision]));
-const byDigest = ({ url }) => url.searchParams.has("v") && revisions.has(url.origin + url.pathname);
-routing.registerRoute(byDigest, async ({ url, request }) => {
-  const asAsked = revisions.get(url.origin + url.pathname).startsWith(url.searchParams.get("v"));
+const byDigest = ({ url }) => url.searchParams.has("v") && revisions.get(url.origin + url.pathname); // the handler's `params`
+routing.registerRoute(byDigest, async ({ url, request, params: revision }) => {
+  const asAsked = revision.startsWith(url.searchParams.get("v"));
   return (asAsked && (await precache.matchPrecache(url.origin + url.pathname))) || fetch(request);
 });
 
