@@ -150,6 +150,7 @@ def at_page(path: str) -> re.Pattern[str]:
 def test_instant_navigation_to_a_live_calculator_with_no_violation(browser, published):
     """Pages of other depths (other `__md_scope` scripts) arrive under the first page's policy."""
     with under_the_policy(browser, published, "") as page:
+        page.wait_for_load_state("networkidle")  # Material takes over links once it has read the sitemap
         page.evaluate("window.sameDocument = true")
         page.locator("article").get_by_role("link", name=TITLE).click()
         page.wait_for_url(at_page(ARTICLE))
